@@ -1,0 +1,170 @@
+#include "core/text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+namespace tuoyu::core {
+namespace {
+
+/// Decodes valid UTF-8 into code points (invalid bytes become U+FFFD).
+std::vector<UChar32> code_points(std::string_view utf8) {
+  std::vector<UChar32> out;
+  out.reserve(utf8.size());
+  int32_t i = 0;
+  const auto length = static_cast<int32_t>(utf8.size());
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(utf8.data(), i, length, c);
+    out.push_back(c < 0 ? 0xFFFD : c);
+  }
+  return out;
+}
+
+bool is_space(UChar32 c) { return u_isUWhiteSpace(c) || c == 0xFEFF || c == 0x200B; }
+
+}  // namespace
+
+std::string nfkc(std::string_view utf8) {
+  bool ascii = true;
+  for (const char ch : utf8) {
+    if (static_cast<unsigned char>(ch) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii || !is_valid_utf8(utf8)) return std::string(utf8);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  const auto source = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  const icu::UnicodeString normal = normalizer->normalize(source, status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  std::string out;
+  normal.toUTF8String(out);
+  return out;
+}
+
+bool is_valid_utf8(std::string_view bytes) {
+  int32_t i = 0;
+  const auto length = static_cast<int32_t>(bytes.size());
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(bytes.data(), i, length, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+std::size_t count_code_points(std::string_view utf8) {
+  std::size_t count = 0;
+  for (const char ch : utf8) {
+    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+std::string_view trim(std::string_view text) {
+  int32_t begin = 0;
+  const auto length = static_cast<int32_t>(text.size());
+  while (begin < length) {
+    int32_t next = begin;
+    UChar32 c;
+    U8_NEXT(text.data(), next, length, c);
+    if (c < 0 || !is_space(c)) break;
+    begin = next;
+  }
+  int32_t end = length;
+  while (end > begin) {
+    int32_t previous = end;
+    UChar32 c;
+    U8_PREV(text.data(), 0, previous, c);
+    if (c < 0 || !is_space(c)) break;
+    end = previous;
+  }
+  return text.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin));
+}
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& ch : out) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  const auto x = code_points(a);
+  const auto y = code_points(b);
+  std::vector<std::size_t> row(y.size() + 1);
+  for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[y.size()];
+}
+
+std::optional<std::string> did_you_mean(std::string_view value, std::span<const std::string> candidates) {
+  const std::size_t length = count_code_points(value);
+  const std::size_t limit = std::max<std::size_t>(1, length / 3);
+  std::optional<std::string> best;
+  std::size_t best_distance = limit + 1;
+  for (const auto& candidate : candidates) {
+    const std::size_t distance = edit_distance(value, candidate);
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+std::string quote_for_message(std::string_view text, std::size_t max_code_points) {
+  std::string out = "\"";
+  std::size_t shown = 0;
+  int32_t i = 0;
+  const auto length = static_cast<int32_t>(text.size());
+  while (i < length) {
+    if (shown == max_code_points) {
+      out += "…";
+      break;
+    }
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(text.data(), i, length, c);
+    ++shown;
+    if (c < 0) {
+      char buffer[8];
+      std::snprintf(buffer, sizeof buffer, "\\x%02X", static_cast<unsigned char>(text[static_cast<std::size_t>(start)]));
+      out += buffer;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7F) {
+      char buffer[8];
+      std::snprintf(buffer, sizeof buffer, "\\x%02X", static_cast<unsigned>(c));
+      out += buffer;
+    } else if (c == '"') {
+      out += "\\\"";
+    } else {
+      out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+    }
+  }
+  return out + "\"";
+}
+
+}  // namespace tuoyu::core
