@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <vector>
 
+#pragma GCC diagnostic ignored "-Wconversion"  // ICU's U8_NEXT/U8_PREV macros narrow ints.
+
 namespace tuoyu::core {
 namespace {
 
@@ -99,20 +101,22 @@ std::string ascii_lower(std::string_view text) {
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
+  // Optimal string alignment: Levenshtein plus adjacent transpositions ("titel" → "title" is 1).
   const auto x = code_points(a);
   const auto y = code_points(b);
-  std::vector<std::size_t> row(y.size() + 1);
-  for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
+  const std::size_t width = y.size() + 1;
+  std::vector<std::size_t> d((x.size() + 1) * width);
+  for (std::size_t i = 0; i <= x.size(); ++i) d[i * width] = i;
+  for (std::size_t j = 0; j <= y.size(); ++j) d[j] = j;
   for (std::size_t i = 1; i <= x.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
     for (std::size_t j = 1; j <= y.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
-      diagonal = above;
+      const std::size_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
+      std::size_t best = std::min({d[(i - 1) * width + j] + 1, d[i * width + j - 1] + 1, d[(i - 1) * width + j - 1] + cost});
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) best = std::min(best, d[(i - 2) * width + j - 2] + 1);
+      d[i * width + j] = best;
     }
   }
-  return row[y.size()];
+  return d[x.size() * width + y.size()];
 }
 
 std::optional<std::string> did_you_mean(std::string_view value, std::span<const std::string> candidates) {

@@ -23,7 +23,8 @@ std::string_view trim(std::string_view text);
 /// ASCII letters lowered; other bytes unchanged.
 std::string ascii_lower(std::string_view text);
 
-/// Levenshtein distance between two UTF-8 strings, counted in code points.
+/// Edit distance between two UTF-8 strings in code points: insertions, deletions, substitutions and
+/// swaps of two neighbours each count 1 (optimal string alignment).
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The candidate closest to `value` when it is close enough to be a likely typo

@@ -1,0 +1,308 @@
+#include "build/pipeline.h"
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <thread>
+#include <yaml-cpp/yaml.h>
+
+#include "core/text.h"
+#include "io/files.h"
+#include "load/article_source.h"
+#include "load/csv_reader.h"
+#include "load/encoding.h"
+#include "load/site_config.h"
+#include "load/table_schema.h"
+#include "model/build_model.h"
+#include "publish/staged_output.h"
+#include "render/markdown.h"
+#include "render/page_views.h"
+#include "render/template_set.h"
+#include "validate/domain_rules.h"
+#include "validate/references.h"
+#include "validate/table.h"
+
+namespace tuoyu::build {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const std::vector<std::string> kTables = {"areas", "institutions", "fees"};
+const std::vector<std::string> kTemplates = {"layout.html", "home.html", "institution.html", "guide_index.html", "article.html", "style.css"};
+
+/// Times a phase and records it in the report.
+class PhaseTimer {
+ public:
+  PhaseTimer(BuildReport& report, std::string name) : report_(report), name_(std::move(name)), start_(std::chrono::steady_clock::now()) {}
+  ~PhaseTimer() {
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start_;
+    report_.phases.push_back({name_, elapsed.count()});
+  }
+
+ private:
+  BuildReport& report_;
+  std::string name_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+/// A path as shown in messages: relative to the source folder when inside it.
+std::string display_path(const fs::path& source, const fs::path& path) {
+  const fs::path relative = path.lexically_relative(source);
+  if (!relative.empty() && *relative.begin() != "..") return relative.generic_string();
+  return path.lexically_normal().generic_string();
+}
+
+/// Everything the load phase reads.
+struct LoadedSource {
+  load::SiteConfig config;
+  std::map<std::string, load::TableSchema> schemas;
+  std::map<std::string, load::CsvTable> csv;
+  std::map<std::string, std::string> paths;  ///< Table → path as shown in messages.
+  std::vector<model::Article> articles;
+  std::vector<std::string> article_markdown;
+  json strings;
+};
+
+bool load_config(const BuildOptions& options, LoadedSource& loaded, BuildReport& report) {
+  const fs::path config_path = options.source / "site.yaml";
+  const auto text = io::read_file(config_path);
+  if (!text) {
+    report.diagnostics.error({config_path.generic_string()},
+                             {"找不到 site.yaml：" + options.source.generic_string() + " 不是 tuoyu 站点目录",
+                              "no site.yaml: " + options.source.generic_string() + " is not a tuoyu site folder"},
+                             {"用 --source 指定站点目录", "name the site folder with --source"});
+    return false;
+  }
+  auto config = load::parse_site_config(*text, "site.yaml", report.diagnostics);
+  if (!config) return false;
+  loaded.config = std::move(*config);
+  report.site_language = core::parse_language(loaded.config.language, core::Language::zh);
+  return true;
+}
+
+bool load_schemas(const BuildOptions& options, LoadedSource& loaded, BuildReport& report) {
+  bool ok = true;
+  for (const auto& table : kTables) {
+    std::string origin;
+    const std::string relative = "data/schema/" + table + ".schema.json";
+    const auto text = render::read_resource(options.source, relative, &origin);
+    if (!text) {
+      report.diagnostics.error({relative}, {"缺少表结构文件", "the table schema file is missing"});
+      ok = false;
+      continue;
+    }
+    auto schema = load::parse_table_schema(*text, table, display_path(options.source, origin), report.diagnostics);
+    if (!schema) {
+      ok = false;
+      continue;
+    }
+    loaded.schemas.emplace(table, std::move(*schema));
+  }
+  return ok;
+}
+
+void load_tables(const BuildOptions& options, LoadedSource& loaded, BuildReport& report) {
+  for (const auto& table : kTables) {
+    const auto configured = loaded.config.tables.find(table);
+    const bool from_config = configured != loaded.config.tables.end();
+    const fs::path file = options.source / (from_config ? configured->second : "data/" + table + ".csv");
+    const std::string shown = display_path(options.source, file);
+    loaded.paths[table] = shown;
+    // Register files the office did not name in site.yaml must lie inside the source folder.
+    if (!from_config && fs::is_symlink(file) && !io::is_inside(options.source, file)) {
+      report.diagnostics.error({shown}, {"拒绝读取：此文件是指向站点目录之外的符号链接", "refused: this file is a symbolic link to outside the site folder"});
+      continue;
+    }
+    const auto bytes = io::read_file(file);
+    if (!bytes) {
+      report.diagnostics.error({shown}, {"找不到登记表文件", "the register file is missing"},
+                               {"每个站点都需要 data/institutions.csv、data/fees.csv 和 data/areas.csv（可以只有表头）",
+                                "every site needs data/institutions.csv, data/fees.csv and data/areas.csv (a header row is enough)"});
+      continue;
+    }
+    auto decoded = load::decode_text(*bytes, loaded.config.encoding, shown, report.diagnostics);
+    if (!decoded) continue;
+    load::CsvTable csv = load::parse_csv(decoded->utf8, shown, report.diagnostics);
+    report.tables.push_back({shown, csv.rows.empty() ? 0 : csv.rows.size() - 1});
+    loaded.csv.emplace(table, std::move(csv));
+  }
+}
+
+void load_articles(const BuildOptions& options, LoadedSource& loaded, BuildReport& report) {
+  const fs::path folder = options.source / "content" / "guide";
+  for (const auto& file : io::list_files(folder, ".md")) {
+    const std::string shown = display_path(options.source, file);
+    if (!io::is_inside(options.source, file)) {
+      report.diagnostics.error({shown}, {"拒绝读取：此文件指向站点目录之外", "refused: this file points outside the site folder"});
+      continue;
+    }
+    const auto text = io::read_file(file);
+    if (!text) {
+      report.diagnostics.error({shown}, {"无法读取文件", "the file cannot be read"});
+      continue;
+    }
+    if (!core::is_valid_utf8(*text)) {
+      report.diagnostics.error({shown}, {"文章须为 UTF-8 编码", "articles must be saved as UTF-8"});
+      continue;
+    }
+    std::string body;
+    auto article = load::parse_article(*text, file.stem().string(), shown, report.diagnostics, &body);
+    if (!article) continue;
+    loaded.articles.push_back(std::move(*article));
+    loaded.article_markdown.push_back(std::move(body));
+  }
+  report.articles = loaded.articles.size();
+}
+
+bool load_strings(const BuildOptions& options, LoadedSource& loaded, BuildReport& report) {
+  const std::string relative = "templates/locales/" + loaded.config.language + ".yaml";
+  std::string origin;
+  const auto text = render::read_resource(options.source, relative, &origin);
+  if (!text) {
+    report.diagnostics.error({relative}, {"缺少界面文字文件", "the interface strings file is missing"});
+    return false;
+  }
+  try {
+    const YAML::Node node = YAML::Load(*text);
+    loaded.strings = json::object();
+    for (const auto& entry : node) loaded.strings[entry.first.as<std::string>()] = entry.second.as<std::string>();
+  } catch (const YAML::Exception& e) {
+    report.diagnostics.error({display_path(options.source, origin), e.mark.line + 1, e.mark.column + 1},
+                             {"界面文字文件不是有效的 YAML：" + e.msg, "the interface strings file is not valid YAML: " + e.msg});
+    return false;
+  }
+  return true;
+}
+
+/// One output file: where it goes and what it holds.
+struct OutputFile {
+  std::string path;
+  std::string bytes;
+};
+
+/// Renders every page, spreading them over `jobs` threads; the result's order never depends on them.
+std::vector<OutputFile> render_pages(const model::SiteModel& site, render::TemplateSet& templates, const json& strings, unsigned jobs) {
+  const json site_json = render::site_view(site, strings);
+  auto page = [&](render::TemplateSet& set, const std::string& title, const std::string& template_name, json view) {
+    const json context = {{"site", site_json}, {"t", strings}, {"page", std::move(view)}};
+    json layout = {{"site", site_json}, {"t", strings}, {"page_title", title}, {"body", set.render(template_name, context)}};
+    return set.render("layout.html", layout);
+  };
+  std::vector<OutputFile> files;
+  files.push_back({"assets/style.css", templates.text("style.css")});
+  files.push_back({"index.html", page(templates, strings.value("home", "Home"), "home.html", render::home_view(site))});
+  files.push_back({"guide/index.html", page(templates, strings.value("guide", "Guide"), "guide_index.html", render::guide_index_view(site, strings))});
+  for (const auto& article : site.articles) {
+    files.push_back({"guide/" + article.slug + "/index.html", page(templates, article.title, "article.html", render::article_view(article, strings))});
+  }
+  const std::size_t first = files.size();
+  files.resize(first + site.institutions.size());
+  const unsigned threads = std::max(1U, std::min<unsigned>(jobs, static_cast<unsigned>(site.institutions.size() / 64 + 1)));
+  std::atomic<std::size_t> next{0};
+  auto worker = [&](render::TemplateSet set) {
+    for (std::size_t i = next++; i < site.institutions.size(); i = next++) {
+      const auto& inst = site.institutions[i];
+      files[first + i] = {"institutions/" + inst.id + "/index.html", page(set, inst.name, "institution.html", render::institution_view(site, inst, strings))};
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker, templates.clone());
+  worker(templates.clone());
+  for (auto& thread : pool) thread.join();
+  return files;
+}
+
+/// Refuses output folders that would replace or sit inside the source's own folders.
+bool output_is_safe(const fs::path& source, const fs::path& output, BuildReport& report) {
+  const fs::path src = fs::weakly_canonical(source);
+  const fs::path out = fs::weakly_canonical(output);
+  const auto contains = [](const fs::path& outer, const fs::path& inner) {
+    auto o = outer.begin();
+    auto i = inner.begin();
+    for (; o != outer.end(); ++o, ++i) {
+      if (o->empty()) continue;
+      if (i == inner.end() || *o != *i) return false;
+    }
+    return true;
+  };
+  bool inside_input = false;
+  for (const char* folder : {"data", "content", "templates"}) inside_input = inside_input || contains(src / folder, out);
+  if (contains(out, src) || inside_input) {
+    report.diagnostics.error({output.generic_string()}, {"输出目录不能是站点目录本身、其上级或 data/、content/、templates/",
+                                                         "the output folder cannot be the site folder, a folder above it, or inside data/, content/ or templates/"},
+                             {"使用默认的 site/ 或另选一个目录", "use the default site/ or another folder"});
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+BuildReport run_build(const BuildOptions& options) {
+  BuildReport report;
+  report.output = options.output.value_or(options.source / "site");
+  LoadedSource loaded;
+  {
+    PhaseTimer timer(report, "load");
+    if (!load_config(options, loaded, report) || !load_schemas(options, loaded, report) || !load_strings(options, loaded, report) ||
+        (options.write && !output_is_safe(options.source, report.output, report))) {
+      report.outcome = Outcome::config_errors;
+      return report;
+    }
+    load_tables(options, loaded, report);
+    load_articles(options, loaded, report);
+  }
+  validate::Tables tables;
+  {
+    PhaseTimer timer(report, "validate");
+    for (const auto& [name, csv] : loaded.csv) {
+      tables.emplace(name, validate::validate_table(csv, loaded.schemas.at(name), loaded.paths.at(name), report.diagnostics));
+    }
+    if (tables.size() == kTables.size()) {
+      validate::check_references(tables, report.diagnostics);
+      validate::check_domain_rules(tables, report.diagnostics);
+    }
+  }
+  if (report.diagnostics.has_errors()) {
+    report.outcome = Outcome::data_errors;
+    return report;
+  }
+  if (!options.write) return report;
+  model::SiteModel site;
+  {
+    PhaseTimer timer(report, "model");
+    for (std::size_t i = 0; i < loaded.articles.size(); ++i) loaded.articles[i].body_html = render::markdown_to_html(loaded.article_markdown[i]);
+    site = model::build_site_model(loaded.config, tables, std::move(loaded.articles));
+  }
+  std::vector<OutputFile> files;
+  {
+    PhaseTimer timer(report, "render");
+    render::TemplateSet templates(options.source, kTemplates, report.diagnostics);
+    if (report.diagnostics.has_errors()) {
+      report.outcome = Outcome::config_errors;
+      return report;
+    }
+    const unsigned jobs = options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
+    files = render_pages(site, templates, loaded.strings, jobs);
+    report.pages = files.size();
+  }
+  {
+    PhaseTimer timer(report, "write");
+    try {
+      publish::StagedOutput output(report.output);
+      for (const auto& file : files) output.write(file.path, file.bytes);
+      output.commit();
+      report.files_written = output.files_written();
+      report.bytes_written = output.bytes_written();
+    } catch (const std::exception& e) {
+      report.diagnostics.error({report.output.generic_string()}, {std::string("写入失败，原有网站保持不变：") + e.what(),
+                                                                  std::string("writing failed; the previous site is unchanged: ") + e.what()});
+      report.outcome = Outcome::write_failed;
+    }
+  }
+  return report;
+}
+
+}  // namespace tuoyu::build

@@ -1,0 +1,49 @@
+#include "io/files.h"
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <system_error>
+
+namespace tuoyu::io {
+
+std::optional<std::string> read_file(const std::filesystem::path& path) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return std::nullopt;
+  return bytes;
+}
+
+std::vector<std::filesystem::path> list_files(const std::filesystem::path& folder, const std::string& extension) {
+  std::vector<std::filesystem::path> out;
+  std::error_code error;
+  for (std::filesystem::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
+    const auto& path = it->path();
+    const std::string name = path.filename().string();
+    if (name.empty() || name.front() == '.') continue;
+    if (name.size() < extension.size() || name.compare(name.size() - extension.size(), extension.size(), extension) != 0) continue;
+    if (it->is_regular_file(error) || it->is_symlink(error)) out.push_back(path);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool is_inside(const std::filesystem::path& root, const std::filesystem::path& path) {
+  std::error_code error;
+  const auto real_root = std::filesystem::weakly_canonical(root, error);
+  if (error) return false;
+  const auto real_path = std::filesystem::weakly_canonical(path, error);
+  if (error) return false;
+  auto r = real_root.begin();
+  auto p = real_path.begin();
+  for (; r != real_root.end(); ++r, ++p) {
+    if (r->empty()) continue;
+    if (p == real_path.end() || *r != *p) return false;
+  }
+  return true;
+}
+
+}  // namespace tuoyu::io

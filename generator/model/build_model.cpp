@@ -1,0 +1,149 @@
+#include "model/build_model.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace tuoyu::model {
+namespace {
+
+using validate::ValidatedRow;
+using validate::ValidatedTable;
+using validate::Value;
+
+/// Reads fields of one row by name.
+class RowReader {
+ public:
+  RowReader(const ValidatedTable& table, const ValidatedRow& row) : table_(table), row_(row) {}
+  [[nodiscard]] std::string text(std::string_view name) const { return validate::to_text(table_.value(row_, name)); }
+  [[nodiscard]] std::optional<std::int64_t> integer(std::string_view name) const {
+    if (const auto* n = std::get_if<std::int64_t>(&table_.value(row_, name))) return *n;
+    return std::nullopt;
+  }
+  [[nodiscard]] const validate::Decimal* decimal(std::string_view name) const {
+    return std::get_if<validate::Decimal>(&table_.value(row_, name));
+  }
+  [[nodiscard]] bool flag(std::string_view name) const {
+    const auto* b = std::get_if<bool>(&table_.value(row_, name));
+    return b != nullptr && *b;
+  }
+  [[nodiscard]] std::vector<std::string> list(std::string_view name) const {
+    if (const auto* items = std::get_if<std::vector<std::string>>(&table_.value(row_, name))) return *items;
+    return {};
+  }
+  [[nodiscard]] std::optional<Coordinates> coordinates(const std::string& default_crs) const {
+    const auto* lon = decimal("longitude");
+    const auto* lat = decimal("latitude");
+    if (lon == nullptr || lat == nullptr) return std::nullopt;
+    std::string crs = text("crs");
+    return Coordinates{lon->value, lat->value, crs.empty() ? default_crs : crs, lon->canonical, lat->canonical};
+  }
+
+ private:
+  const ValidatedTable& table_;
+  const ValidatedRow& row_;
+};
+
+/// Public fields the model does not name: an office's own declared columns.
+std::vector<std::pair<std::string, std::string>> extra_fields(const ValidatedTable& table, const ValidatedRow& row,
+                                                              const std::set<std::string>& known) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (std::size_t f = 0; f < table.schema->fields.size(); ++f) {
+    const auto& field = table.schema->fields[f];
+    if (field.is_private || known.count(field.name) != 0) continue;
+    std::string value = validate::to_text(row.values[f]);
+    if (!value.empty()) out.emplace_back(field.title.empty() ? field.name : field.title, std::move(value));
+  }
+  return out;
+}
+
+const std::set<std::string> kInstitutionFields = {
+    "id", "name", "uscc", "district_code", "street", "address", "longitude", "latitude", "crs", "type", "ownership",
+    "inclusive", "status", "filing_status", "filing_date", "capacity", "places_6_12m", "places_12_24m", "places_24_36m",
+    "enrolled", "age_min_months", "age_max_months", "services", "hours", "phone", "area_m2", "rating", "operator_mobile",
+    "updated", "note"};
+
+}  // namespace
+
+SiteModel build_site_model(const load::SiteConfig& config, const validate::Tables& tables, std::vector<Article> articles) {
+  SiteModel site;
+  site.config = config;
+  if (const auto it = tables.find("areas"); it != tables.end() && it->second.schema != nullptr) {
+    for (const auto& row : it->second.rows) {
+      if (!row.valid) continue;
+      const RowReader read(it->second, row);
+      site.areas.push_back({read.text("code"), read.text("name"), read.text("parent_code"), read.integer("population"),
+                            read.integer("children_under3"), read.coordinates(config.default_crs)});
+    }
+  }
+  std::sort(site.areas.begin(), site.areas.end(), [](const Area& a, const Area& b) { return a.code < b.code; });
+
+  if (const auto it = tables.find("institutions"); it != tables.end() && it->second.schema != nullptr) {
+    const auto& table = it->second;
+    site.institutions.reserve(table.rows.size());
+    for (const auto& row : table.rows) {
+      if (!row.valid) continue;
+      const RowReader read(table, row);
+      Institution inst;
+      inst.id = read.text("id");
+      inst.name = read.text("name");
+      inst.uscc = read.text("uscc");
+      inst.district_code = read.text("district_code");
+      if (const Area* district = site.find_area(inst.district_code)) inst.district_name = district->name;
+      inst.street = read.text("street");
+      inst.address = read.text("address");
+      inst.location = read.coordinates(config.default_crs);
+      inst.type = read.text("type");
+      inst.ownership = read.text("ownership");
+      inst.inclusive = read.flag("inclusive");
+      inst.status = read.text("status");
+      inst.filing_status = read.text("filing_status");
+      inst.filing_date = read.text("filing_date");
+      inst.capacity = read.integer("capacity").value_or(0);
+      inst.class_places = {read.integer("places_6_12m"), read.integer("places_12_24m"), read.integer("places_24_36m")};
+      inst.enrolled = read.integer("enrolled");
+      inst.age_min_months = read.integer("age_min_months");
+      inst.age_max_months = read.integer("age_max_months");
+      inst.services = read.list("services");
+      inst.hours = read.text("hours");
+      inst.phone = read.text("phone");
+      inst.area_m2 = read.text("area_m2");
+      inst.rating = read.text("rating");
+      inst.updated = read.text("updated");
+      inst.note = read.text("note");
+      inst.extra = extra_fields(table, row, kInstitutionFields);
+      site.institutions.push_back(std::move(inst));
+    }
+  }
+  std::sort(site.institutions.begin(), site.institutions.end(),
+            [](const Institution& a, const Institution& b) { return a.id < b.id; });
+
+  if (const auto it = tables.find("fees"); it != tables.end() && it->second.schema != nullptr) {
+    for (const auto& row : it->second.rows) {
+      if (!row.valid) continue;
+      const RowReader read(it->second, row);
+      const std::string owner = read.text("institution_id");
+      const auto inst = std::lower_bound(site.institutions.begin(), site.institutions.end(), owner,
+                                         [](const Institution& a, const std::string& id) { return a.id < id; });
+      if (inst == site.institutions.end() || inst->id != owner) continue;
+      Fee fee;
+      fee.service = read.text("service");
+      fee.class_name = read.text("class");
+      fee.item = read.text("item");
+      if (const auto* amount = read.decimal("amount")) {
+        fee.amount = amount->canonical;
+        fee.amount_value = amount->value;
+      }
+      fee.unit = read.text("unit");
+      fee.prepay_months = read.integer("prepay_months");
+      fee.effective_from = read.text("effective_from");
+      fee.note = read.text("note");
+      inst->fees.push_back(std::move(fee));
+    }
+  }
+  site.articles = std::move(articles);
+  std::sort(site.articles.begin(), site.articles.end(), [](const Article& a, const Article& b) { return a.slug < b.slug; });
+  return site;
+}
+
+}  // namespace tuoyu::model

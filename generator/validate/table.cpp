@@ -1,0 +1,330 @@
+#include "validate/table.h"
+
+#include <regex>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "core/text.h"
+#include "validate/expectation.h"
+
+namespace tuoyu::validate {
+namespace {
+
+using core::Localized;
+using load::FieldSchema;
+using load::FieldType;
+
+/// Reports "LABEL: expected EXPECTED, got VALUE" with a hint.
+void report_value(core::Diagnostics& diagnostics, core::Severity severity, core::SourceLocation where,
+                  const std::string& label, const Localized& expected, std::string_view value, Localized hint) {
+  const std::string quoted = core::quote_for_message(value);
+  Localized message{label + "：应为" + expected.zh + "，实际为 " + quoted, label + ": expected " + expected.en + ", got " + quoted};
+  diagnostics.add({severity, std::move(where), std::move(message), std::move(hint)});
+}
+
+Localized enum_hint(const FieldSchema& field, const std::string& value) {
+  if (const auto it = field.value_hints.find(value); it != field.value_hints.end()) {
+    return {"是不是 " + it->second + "？", "did you mean " + it->second + "?"};
+  }
+  if (const auto guess = core::did_you_mean(value, field.allowed)) {
+    return {"是不是 " + *guess + "？", "did you mean " + *guess + "?"};
+  }
+  return {};
+}
+
+/// Checks minimum and maximum; returns false after reporting when out of range.
+bool check_range(double number, const FieldSchema& field, const ValidatedTable& table, const ValidatedRow& row,
+                 std::size_t index, std::string_view text, core::Diagnostics& diagnostics) {
+  if ((field.minimum && number < *field.minimum) || (field.maximum && number > *field.maximum)) {
+    report_value(diagnostics, core::Severity::error, table.where(row, index), table.label(index), describe_expected(field), text,
+                 {});
+    return false;
+  }
+  return true;
+}
+
+/// Reads one non-empty cell into a typed value; reports and returns monostate when it cannot.
+Value read_cell(const FieldSchema& field, const std::regex* pattern, std::string_view text, const ValidatedTable& table,
+                const ValidatedRow& row, std::size_t index, core::Diagnostics& diagnostics) {
+  const auto fail = [&](const Localized& hint) -> Value {
+    report_value(diagnostics, core::Severity::error, table.where(row, index), table.label(index), describe_expected(field), text,
+                 hint);
+    return std::monostate{};
+  };
+  switch (field.type) {
+    case FieldType::integer: {
+      auto parsed = parse_integer(text);
+      if (!parsed) return fail(parsed.error().hint);
+      if (!check_range(static_cast<double>(*parsed), field, table, row, index, text, diagnostics)) return std::monostate{};
+      return *parsed;
+    }
+    case FieldType::number: {
+      auto parsed = parse_decimal(text, field.max_decimals);
+      if (!parsed) return fail(parsed.error().hint);
+      if (!check_range(parsed->value, field, table, row, index, text, diagnostics)) return std::monostate{};
+      return *parsed;
+    }
+    case FieldType::boolean: {
+      auto parsed = parse_boolean(text, field.true_values, field.false_values);
+      if (!parsed) return fail(parsed.error().hint);
+      return *parsed;
+    }
+    case FieldType::date: {
+      auto parsed = parse_date(text);
+      if (!parsed) return fail(parsed.error().hint);
+      return *parsed;
+    }
+    case FieldType::string:
+      break;
+  }
+  if (field.is_list) {
+    std::vector<std::string> items = split_list(text, field.list_delimiters);
+    for (const auto& item : items) {
+      if (!field.allowed.empty() && std::find(field.allowed.begin(), field.allowed.end(), item) == field.allowed.end()) {
+        report_value(diagnostics, core::Severity::error, table.where(row, index), table.label(index),
+                     describe_expected(field), item, enum_hint(field, item));
+        return std::monostate{};
+      }
+    }
+    return items;
+  }
+  if (field.check == load::FieldCheck::uscc) {
+    const UsccCheck check = check_uscc(text);
+    switch (check.verdict) {
+      case UsccVerdict::valid:
+        return check.normalized;
+      case UsccVerdict::wrong_check_character: {
+        const std::string expected(1, check.expected_check);
+        report_value(diagnostics, core::Severity::warning, table.where(row, index), table.label(index),
+                     {"校验位正确的统一社会信用代码", "a credit code with a correct check character"}, text,
+                     {"按 GB 32100-2015 计算，最后一位应为 " + expected + "；请与营业执照或登记证书核对",
+                      "by GB 32100-2015 the last character should be " + expected +
+                          "; compare with the business licence or registration certificate"});
+        return check.normalized;
+      }
+      case UsccVerdict::wrong_length:
+        return fail({"统一社会信用代码为 18 位，此值为 " + std::to_string(core::count_code_points(check.normalized)) + " 位",
+                     "a credit code has 18 characters; this one has " +
+                         std::to_string(core::count_code_points(check.normalized))});
+      case UsccVerdict::wrong_alphabet:
+        return fail({"统一社会信用代码不含字母 I、O、Z、S、V 和其他符号", "credit codes never contain I, O, Z, S, V or other symbols"});
+    }
+  }
+  if (field.check == load::FieldCheck::phone) {
+    auto parsed = parse_phone(text);
+    if (!parsed) return fail(parsed.error().hint);
+    return *parsed;
+  }
+  std::string value(text);
+  if (!field.allowed.empty() || pattern != nullptr) value = std::string(core::trim(core::nfkc(value)));
+  if (!field.allowed.empty() && std::find(field.allowed.begin(), field.allowed.end(), value) == field.allowed.end()) {
+    return fail(enum_hint(field, value));
+  }
+  if (pattern != nullptr && !std::regex_match(value, *pattern)) return fail({});
+  if (field.max_length && core::count_code_points(value) > *field.max_length) {
+    const auto length = std::to_string(core::count_code_points(value));
+    return fail({"此值有 " + length + " 个字符", "this value has " + length + " characters"});
+  }
+  return value;
+}
+
+/// Maps each schema field to the index of its column in the header row; reports header problems.
+std::vector<int> map_header(const load::CsvRow& header, const load::TableSchema& schema, ValidatedTable& table,
+                            core::Diagnostics& diagnostics) {
+  std::vector<int> column_of(schema.fields.size(), -1);
+  std::vector<std::string> all_names;
+  for (const auto& field : schema.fields) {
+    all_names.push_back(field.name);
+    all_names.push_back(field.title);
+  }
+  std::unordered_map<std::string, int> seen_unknown;
+  for (std::size_t c = 0; c < header.cells.size(); ++c) {
+    const auto& cell = header.cells[c];
+    const std::string name(core::trim(core::nfkc(cell.text)));
+    const core::SourceLocation where{table.path, cell.line, cell.column};
+    if (name.empty()) continue;
+    const auto field = schema.find_field(name);
+    if (!field) {
+      if (seen_unknown.count(name) != 0) {
+        diagnostics.error(where, {"列名 " + core::quote_for_message(name) + " 重复出现", "the column " + core::quote_for_message(name) + " appears twice"},
+                          {"删除或改名其中一列", "delete or rename one of them"});
+        continue;
+      }
+      seen_unknown[name] = static_cast<int>(c);
+      Localized hint{"表结构中没有此列；如需公开，请先在 data/schema/ 中声明",
+                     "the schema has no such column; declare it in data/schema/ to publish it"};
+      if (const auto guess = core::did_you_mean(name, all_names)) hint = {"是不是 " + *guess + "？", "did you mean " + *guess + "?"};
+      diagnostics.warning(where, {"未知的列 " + core::quote_for_message(name) + "，已忽略", "unknown column " + core::quote_for_message(name) + " is ignored"},
+                          hint);
+      continue;
+    }
+    if (column_of[*field] >= 0) {
+      const auto& first = header.cells[static_cast<std::size_t>(column_of[*field])];
+      diagnostics.error(where,
+                        {"列 " + core::quote_for_message(name) + " 与第 " + std::to_string(first.column) + " 列的 " +
+                             core::quote_for_message(first.text) + " 是同一字段（" + schema.fields[*field].name + "）",
+                         "the column " + core::quote_for_message(name) + " is the same field (" + schema.fields[*field].name +
+                             ") as " + core::quote_for_message(first.text) + " in column " + std::to_string(first.column)},
+                        {"只保留一列", "keep only one of them"});
+      continue;
+    }
+    column_of[*field] = static_cast<int>(c);
+    table.headers[*field] = name;
+  }
+  for (std::size_t f = 0; f < schema.fields.size(); ++f) {
+    if (column_of[f] < 0 && schema.fields[f].required) {
+      const auto& field = schema.fields[f];
+      diagnostics.error({table.path, header.line, 0},
+                        {"缺少必填列 " + field.title + " (" + field.name + ")", "the required column " + field.title + " (" + field.name + ") is missing"},
+                        {"在表头加入“" + field.title + "”或“" + field.name + "”列", "add a column headed " + field.title + " or " + field.name});
+    }
+  }
+  return column_of;
+}
+
+/// Reports rows whose values repeat those of an earlier row in `fields` (a primary or unique key).
+void check_unique(ValidatedTable& table, const std::vector<std::size_t>& fields, core::Diagnostics& diagnostics) {
+  std::unordered_map<std::string, int> first_line;
+  for (auto& row : table.rows) {
+    std::string key;
+    bool any = false;
+    for (const std::size_t f : fields) {
+      const std::string text = to_text(row.values[f]);
+      any = any || !text.empty();
+      key += text;
+      key += '\x1f';
+    }
+    if (!any) continue;
+    const auto [it, inserted] = first_line.emplace(key, row.line);
+    if (inserted) continue;
+    row.valid = false;
+    std::string shown;
+    std::string names_zh;
+    std::string names_en;
+    for (const std::size_t f : fields) {
+      shown += (shown.empty() ? "" : " / ") + to_text(row.values[f]);
+      names_zh += (names_zh.empty() ? "" : "、") + table.label(f);
+      names_en += (names_en.empty() ? "" : ", ") + table.label(f);
+    }
+    const std::string line = std::to_string(it->second);
+    diagnostics.error(table.where(row, fields.front()),
+                      {names_zh + " 为 " + core::quote_for_message(shown) + " 的记录重复，第 " + line + " 行已有",
+                       names_en + " " + core::quote_for_message(shown) + " is repeated; line " + line + " has it already"},
+                      {"合并或删除重复的行", "merge or delete the duplicate rows"});
+  }
+}
+
+}  // namespace
+
+core::SourceLocation ValidatedTable::where(const ValidatedRow& row, std::size_t field) const {
+  return {path, row.line, row.columns[field]};
+}
+
+std::string ValidatedTable::label(std::size_t field) const {
+  const auto& schema_field = schema->fields[field];
+  if (headers[field] == schema_field.name) return schema_field.name + " (" + schema_field.title + ")";
+  return schema_field.title + " (" + schema_field.name + ")";
+}
+
+const Value& ValidatedTable::value(const ValidatedRow& row, std::string_view name) const {
+  return row.values[schema->index_of(name)];
+}
+
+ValidatedTable validate_table(const load::CsvTable& csv, const load::TableSchema& schema, const std::string& path,
+                              core::Diagnostics& diagnostics) {
+  ValidatedTable table;
+  table.schema = &schema;
+  table.path = path;
+  table.headers.assign(schema.fields.size(), "");
+  if (csv.rows.empty()) {
+    diagnostics.error({path}, {"文件为空，缺少表头行", "the file is empty: the header row is missing"},
+                      {"第一行应为列名，如 " + schema.fields.front().title + "," + schema.fields[1].title,
+                       "the first line must name the columns, e.g. " + schema.fields.front().name + "," + schema.fields[1].name});
+    return table;
+  }
+  const auto& header = csv.rows.front();
+  table.header_line = header.line;
+  const std::vector<int> column_of = map_header(header, schema, table, diagnostics);
+
+  std::vector<std::optional<std::regex>> patterns(schema.fields.size());
+  for (std::size_t f = 0; f < schema.fields.size(); ++f) {
+    if (schema.fields[f].pattern) patterns[f].emplace(*schema.fields[f].pattern, std::regex::ECMAScript | std::regex::optimize);
+  }
+
+  table.rows.reserve(csv.rows.size() - 1);
+  for (std::size_t r = 1; r < csv.rows.size(); ++r) {
+    const auto& source = csv.rows[r];
+    ValidatedRow row;
+    row.line = source.line;
+    row.values.resize(schema.fields.size());
+    row.columns.assign(schema.fields.size(), 0);
+    row.unreadable.assign(schema.fields.size(), false);
+    const std::size_t before = diagnostics.error_count();
+    if (source.cells.size() > header.cells.size()) {
+      for (std::size_t c = header.cells.size(); c < source.cells.size(); ++c) {
+        if (core::trim(source.cells[c].text).empty()) continue;
+        diagnostics.error({path, source.cells[c].line, source.cells[c].column},
+                          {"此行有 " + std::to_string(source.cells.size()) + " 个单元格，但表头只有 " + std::to_string(header.cells.size()) + " 列",
+                           "this row has " + std::to_string(source.cells.size()) + " cells but the header has " +
+                               std::to_string(header.cells.size()) + " columns"},
+                          {"检查此行是否有多余的逗号；含逗号的值需用英文双引号括起", "look for a stray comma; a value containing a comma must be in double quotes"});
+        break;
+      }
+    }
+    for (std::size_t f = 0; f < schema.fields.size(); ++f) {
+      const int c = column_of[f];
+      if (c < 0) continue;
+      const auto column = static_cast<std::size_t>(c);
+      if (column >= source.cells.size()) {
+        row.columns[f] = 0;
+      } else {
+        row.columns[f] = source.cells[column].column;
+      }
+      const std::string_view text = column < source.cells.size() ? core::trim(source.cells[column].text) : std::string_view{};
+      const auto& field = schema.fields[f];
+      if (text.empty()) {
+        if (field.required) {
+          diagnostics.error(table.where(row, f), {table.label(f) + "：必填，但为空", table.label(f) + ": a value is required but the cell is empty"});
+        }
+        continue;
+      }
+      const std::size_t errors_before_cell = diagnostics.error_count();
+      row.values[f] = read_cell(field, patterns[f] ? &*patterns[f] : nullptr, text, table, row, f, diagnostics);
+      row.unreadable[f] = diagnostics.error_count() > errors_before_cell;
+    }
+    row.valid = diagnostics.error_count() == before;
+    table.rows.push_back(std::move(row));
+  }
+
+  auto indexes = [&](const std::vector<std::string>& names) {
+    std::vector<std::size_t> out;
+    for (const auto& name : names) out.push_back(schema.index_of(name));
+    return out;
+  };
+  if (!schema.primary_key.empty()) check_unique(table, indexes(schema.primary_key), diagnostics);
+  for (std::size_t f = 0; f < schema.fields.size(); ++f) {
+    const bool is_primary = schema.primary_key.size() == 1 && schema.primary_key.front() == schema.fields[f].name;
+    if (schema.fields[f].unique && !is_primary) check_unique(table, {f}, diagnostics);
+  }
+  for (const auto& key : schema.unique_keys) check_unique(table, indexes(key), diagnostics);
+  return table;
+}
+
+std::string to_text(const Value& value) {
+  struct Visitor {
+    std::string operator()(std::monostate) const { return {}; }
+    std::string operator()(const std::string& text) const { return text; }
+    std::string operator()(std::int64_t number) const { return std::to_string(number); }
+    std::string operator()(const Decimal& number) const { return number.canonical; }
+    std::string operator()(bool flag) const { return flag ? "true" : "false"; }
+    std::string operator()(const Date& date) const { return date.iso(); }
+    std::string operator()(const std::vector<std::string>& items) const {
+      std::string out;
+      for (const auto& item : items) out += (out.empty() ? "" : "、") + item;
+      return out;
+    }
+  };
+  return std::visit(Visitor{}, value);
+}
+
+}  // namespace tuoyu::validate
