@@ -185,17 +185,20 @@ struct OutputFile {
 /// Renders every page, spreading them over `jobs` threads; the result's order never depends on them.
 std::vector<OutputFile> render_pages(const model::SiteModel& site, render::TemplateSet& templates, const json& strings, unsigned jobs) {
   const json site_json = render::site_view(site, strings);
-  auto page = [&](render::TemplateSet& set, const std::string& title, const std::string& template_name, json view) {
-    const json context = {{"site", site_json}, {"t", strings}, {"page", std::move(view)}};
-    json layout = {{"site", site_json}, {"t", strings}, {"page_title", title}, {"body", set.render(template_name, context)}};
-    return set.render("layout.html", layout);
+  auto page = [&](render::TemplateSet& set, const std::string& path, const std::string& title, const std::string& template_name,
+                  json view) {
+    const std::string root = render::root_prefix(path);
+    const json context = {{"site", site_json}, {"t", strings}, {"root", root}, {"page", std::move(view)}};
+    json layout = {{"site", site_json}, {"t", strings}, {"root", root}, {"page_title", title},
+                   {"body", set.render(template_name, context)}};
+    return OutputFile{path, set.render("layout.html", layout)};
   };
   std::vector<OutputFile> files;
   files.push_back({"assets/style.css", templates.text("style.css")});
-  files.push_back({"index.html", page(templates, strings.value("home", "Home"), "home.html", render::home_view(site))});
-  files.push_back({"guide/index.html", page(templates, strings.value("guide", "Guide"), "guide_index.html", render::guide_index_view(site, strings))});
+  files.push_back(page(templates, "index.html", strings.value("home", "Home"), "home.html", render::home_view(site)));
+  files.push_back(page(templates, "guide/index.html", strings.value("guide", "Guide"), "guide_index.html", render::guide_index_view(site, strings)));
   for (const auto& article : site.articles) {
-    files.push_back({"guide/" + article.slug + "/index.html", page(templates, article.title, "article.html", render::article_view(article, strings))});
+    files.push_back(page(templates, "guide/" + article.slug + ".html", article.title, "article.html", render::article_view(article, strings)));
   }
   const std::size_t first = files.size();
   files.resize(first + site.institutions.size());
@@ -204,7 +207,7 @@ std::vector<OutputFile> render_pages(const model::SiteModel& site, render::Templ
   auto worker = [&](render::TemplateSet set) {
     for (std::size_t i = next++; i < site.institutions.size(); i = next++) {
       const auto& inst = site.institutions[i];
-      files[first + i] = {"institutions/" + inst.id + "/index.html", page(set, inst.name, "institution.html", render::institution_view(site, inst, strings))};
+      files[first + i] = page(set, "institutions/" + inst.id + ".html", inst.name, "institution.html", render::institution_view(site, inst, strings));
     }
   };
   std::vector<std::thread> pool;

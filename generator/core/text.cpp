@@ -149,9 +149,12 @@ std::string quote_for_message(std::string_view text, std::size_t max_code_points
     U8_NEXT(text.data(), i, length, c);
     ++shown;
     if (c < 0) {
-      char buffer[8];
-      std::snprintf(buffer, sizeof buffer, "\\x%02X", static_cast<unsigned char>(text[static_cast<std::size_t>(start)]));
-      out += buffer;
+      // Show every byte the decoder skipped, not only the first one of a cut-off sequence.
+      for (int32_t k = start; k < i; ++k) {
+        char buffer[8];
+        std::snprintf(buffer, sizeof buffer, "\\x%02X", static_cast<unsigned char>(text[static_cast<std::size_t>(k)]));
+        out += buffer;
+      }
     } else if (c == '\n') {
       out += "\\n";
     } else if (c == '\r') {

@@ -65,6 +65,10 @@ std::optional<model::Article> parse_article(std::string_view text, const std::st
   article.slug = slug;
   article.source_path = path;
   for (const auto& entry : front) {
+    if (!entry.first.IsScalar()) {  // "[a, b]: c" would make as<std::string>() throw
+      diagnostics.error(where(entry.first), {"元数据键应为一个词，如 title", "a front matter key must be a single word such as title"});
+      continue;
+    }
     const std::string key = entry.first.as<std::string>();
     const YAML::Node& value = entry.second;
     if (std::find(kKeys.begin(), kKeys.end(), key) == kKeys.end()) {

@@ -9,11 +9,12 @@ namespace tuoyu::load {
 
 /// One cell as written in the file, quotes removed, neither trimmed nor normalised.
 struct CsvCell {
-  std::string
-      text;  ///< Unquoted text; doubled quotes are single, embedded line ends are kept as written.
-  int line =
-      0;  ///< 1-based line of the cell's first character (the opening quote for quoted cells).
-  int column = 0;  ///< 1-based column of that character, counted in Unicode code points.
+  /// Unquoted text: doubled quotes become single, embedded line ends are kept as written.
+  std::string text;
+  /// 1-based line of the cell's first character (the opening quote for quoted cells).
+  int line = 0;
+  /// 1-based column of that character, counted in Unicode code points.
+  int column = 0;
 };
 
 /// One record of a CSV file.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "validate/values.h"
 
 namespace tuoyu::load {
 namespace {
@@ -67,6 +68,10 @@ std::optional<SiteConfig> parse_site_config(std::string_view yaml_text, const st
   for (const auto& entry : root) {
     const YAML::Node& key = entry.first;
     const YAML::Node& value = entry.second;
+    if (!key.IsScalar()) {  // "[a, b]: c" would make as<std::string>() throw
+      diagnostics.error(at(path, key), {"设置项的名称应为一个词，如 title", "a setting's name must be a single word such as title"});
+      continue;
+    }
     const std::string name = key.as<std::string>();
     if (name == "tables") {
       if (!value.IsMap()) {
@@ -74,6 +79,10 @@ std::optional<SiteConfig> parse_site_config(std::string_view yaml_text, const st
         continue;
       }
       for (const auto& table : value) {
+        if (!table.first.IsScalar()) {
+          diagnostics.error(at(path, table.first), {"表名应为 institutions、fees 或 areas", "a table name must be institutions, fees or areas"});
+          continue;
+        }
         const std::string table_name = table.first.as<std::string>();
         if (std::find(kTables.begin(), kTables.end(), table_name) == kTables.end()) {
           unknown_key(path, table.first, kTables, diagnostics);
@@ -103,7 +112,7 @@ std::optional<SiteConfig> parse_site_config(std::string_view yaml_text, const st
       config.region = *text;
     } else if (name == "data_date") {
       static const std::regex iso(R"(\d{4}-\d{2}-\d{2})");
-      if (!std::regex_match(*text, iso)) {
+      if (!std::regex_match(*text, iso) || !validate::parse_date(*text)) {  // shape, then a real calendar day
         diagnostics.error(at(path, value), {"data_date 应为 YYYY-MM-DD 格式的日期，实际为 " + core::quote_for_message(*text),
                                             "data_date must be a date as YYYY-MM-DD, got " + core::quote_for_message(*text)});
       }

@@ -83,9 +83,10 @@ FieldSchema parse_field(const json& field) {
 }  // namespace
 
 std::optional<std::size_t> TableSchema::find_field(std::string_view header) const {
-  const auto wanted = core::trim(header);
+  // Both sides are compared in NFKC, so "街道(乡镇)" and "街道（乡镇）" name the same column.
+  const std::string wanted(core::trim(core::nfkc(header)));
   for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (fields[i].name == wanted || fields[i].title == wanted) return i;
+    if (fields[i].name == wanted || core::nfkc(fields[i].title) == wanted) return i;
   }
   const std::string lowered = core::ascii_lower(wanted);
   for (std::size_t i = 0; i < fields.size(); ++i) {

@@ -55,7 +55,8 @@ struct TableSchema {
   std::vector<ForeignKey> foreign_keys;
   std::string source_json;  ///< The schema file's text, for publishing in the Data Package.
 
-  /// Index of the field whose name or title is `header` (after trimming), if any.
+  /// Index of the field whose name or title is `header` (trimmed, compared in NFKC, names also
+  /// case-insensitively), if any.
   [[nodiscard]] std::optional<std::size_t> find_field(std::string_view header) const;
   /// Index of the field named `name`; the schema must define it.
   [[nodiscard]] std::size_t index_of(std::string_view name) const;

@@ -11,9 +11,8 @@ using nlohmann::json;
 
 bool is_chinese(const json& strings) { return strings.value("lang", "zh-CN") == "zh-CN"; }
 
-std::string institution_url(const model::SiteModel& site, const std::string& id) {
-  return site.config.base_path + "institutions/" + id + "/";
-}
+/// Links in views are relative to the site root; templates prefix them with the page's {{root}}.
+std::string institution_url(const std::string& id) { return "institutions/" + id + ".html"; }
 
 }  // namespace
 
@@ -32,11 +31,18 @@ std::string percent(double share) {
   return buffer;
 }
 
+std::string root_prefix(const std::string& output_path) {
+  std::string prefix;
+  for (const char c : output_path) {
+    if (c == '/') prefix += "../";
+  }
+  return prefix;
+}
+
 json site_view(const model::SiteModel& site, const json& strings) {
   const auto& config = site.config;
   const bool chinese = is_chinese(strings);
   return {{"title", chinese || config.title_en.empty() ? config.title : config.title_en},
-          {"base", config.base_path},
           {"lang", strings.value("lang", "zh-CN")},
           {"sample", config.sample_data},
           {"data_date", config.data_date},
@@ -57,7 +63,7 @@ json home_view(const model::SiteModel& site) {
       if (inst.inclusive) inclusive_places += inst.capacity;
     }
     auto& district = by_district[inst.district_code];
-    district["items"].push_back({{"name", inst.name}, {"url", institution_url(site, inst.id)}, {"inclusive", inst.inclusive},
+    district["items"].push_back({{"name", inst.name}, {"url", institution_url(inst.id)}, {"inclusive", inst.inclusive},
                                  {"street", inst.street}, {"type", inst.type}});
   }
   json districts = json::array();
@@ -99,8 +105,12 @@ json institution_view(const model::SiteModel& site, const model::Institution& in
   // 家庭托育点 are homes: their exact address never leaves the register.
   view["address"] = inst.type == "家庭托育点" ? std::string() : inst.address;
   if (!inst.phone.empty()) {
+    // An extension ("0571-88888888转123") is dialled after a pause (","), never glued onto the number.
+    const std::size_t extension_at = inst.phone.find("转");
     std::string digits;
-    for (const char c : inst.phone) {
+    for (std::size_t i = 0; i < inst.phone.size(); ++i) {
+      const char c = inst.phone[i];
+      if (i == extension_at) digits += ',';
       if ((c >= '0' && c <= '9') || c == '+') digits += c;
     }
     view["phone"] = inst.phone;
@@ -153,7 +163,7 @@ json guide_index_view(const model::SiteModel& site, const json& strings) {
   json items = json::array();
   for (const auto& article : site.articles) {
     items.push_back({{"title", article.title},
-                     {"url", site.config.base_path + "guide/" + article.slug + "/"},
+                     {"url", "guide/" + article.slug + ".html"},
                      {"topic", article.topic},
                      {"summary", article.summary},
                      {"ages", age_in_words(article.age_min_months, chinese) + "—" + age_in_words(article.age_max_months, chinese)}});

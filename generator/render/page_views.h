@@ -6,8 +6,12 @@
 
 namespace tuoyu::render {
 
-/// Values every page shares: site title, base path, interface strings `t`, sample notice, data date.
+/// Values every page shares: site title, language, sample notice, data date and source.
 nlohmann::json site_view(const model::SiteModel& site, const nlohmann::json& strings);
+
+/// The prefix from a page at `output_path` back to the site root: "" for "index.html", "../" for
+/// "guide/sleep.html". Every internal link is relative, so the site works from any sub-path or file://.
+std::string root_prefix(const std::string& output_path);
 
 /// The home page: headline figures and institutions grouped by district, each with a link.
 nlohmann::json home_view(const model::SiteModel& site);

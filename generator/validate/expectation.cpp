@@ -40,7 +40,7 @@ core::Localized describe_expected(const load::FieldSchema& field) {
     case load::FieldType::number:
       if (field.max_decimals >= 0) {
         const auto places = std::to_string(field.max_decimals);
-        return with_range(field, {"数（最多 " + places + " 位小数）", "number with at most " + places + " decimal places"});
+        return with_range(field, {"数（最多 " + places + " 位小数）", "a number with at most " + places + " decimal places"});
       }
       return with_range(field, {"数", "a number"});
     case load::FieldType::boolean: {

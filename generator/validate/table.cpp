@@ -18,7 +18,10 @@ using load::FieldType;
 void report_value(core::Diagnostics& diagnostics, core::Severity severity, core::SourceLocation where,
                   const std::string& label, const Localized& expected, std::string_view value, Localized hint) {
   const std::string quoted = core::quote_for_message(value);
-  Localized message{label + "：应为" + expected.zh + "，实际为 " + quoted, label + ": expected " + expected.en + ", got " + quoted};
+  // A space separates Chinese from a leading digit ("应为 0 到 36 之间的整数"), as elsewhere in messages.
+  const bool digit_first = !expected.zh.empty() && expected.zh.front() >= '0' && expected.zh.front() <= '9';
+  Localized message{label + "：应为" + (digit_first ? " " : "") + expected.zh + "，实际为 " + quoted,
+                    label + ": expected " + expected.en + ", got " + quoted};
   diagnostics.add({severity, std::move(where), std::move(message), std::move(hint)});
 }
 

@@ -6,7 +6,7 @@ tuoyu=$1 root=$2
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 "$tuoyu" build --source "$root" --out "$work/out" > "$work/log.txt" 2>&1 || { cat "$work/log.txt"; echo "FAIL: sample build"; exit 1; }
 institutions=$(($(wc -l < "$root/data/institutions.csv") - 1))
-pages=$(find "$work/out/institutions" -name index.html | wc -l)
+pages=$(find "$work/out/institutions" -name "*.html" | wc -l)
 [ "$pages" = "$institutions" ] || { echo "FAIL: $pages institution pages for $institutions institutions"; exit 1; }
 for page in $(find "$work/out" -name '*.html'); do
   grep -q '示例数据（虚构）' "$page" || { echo "FAIL: $page lacks the 示例数据（虚构） notice"; exit 1; }

@@ -26,6 +26,6 @@ raw.csv:2:29: error: 托位数 (capacity): a value is required but the cell is e
 LINES
 [ "$status" = 0 ] || { cat "$work/raw.txt"; exit 1; }
 "$tuoyu" build --source "$root/examples/xiacheng-2019" --out "$work/site" > "$work/clean.txt" 2>&1 || { echo "FAIL: clean register"; cat "$work/clean.txt"; exit 1; }
-n=$(find "$work/site/institutions" -name index.html | wc -l)
+n=$(find "$work/site/institutions" -name "*.html" | wc -l)
 [ "$n" = 13 ] || { echo "FAIL: $n pages, expected 13"; exit 1; }
 echo "ok"

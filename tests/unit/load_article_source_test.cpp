@@ -86,7 +86,7 @@ TEST_CASE("load::parse_article reads every guidance article of the repository wi
 }
 
 TEST_CASE("load::parse_article reports a file without front matter at line 1") {
-  for (const std::string text : {std::string("# 标题\n正文\n"), std::string("---\ntitle: 未结束\n")}) {
+  for (const std::string& text : {std::string("# 标题\n正文\n"), std::string("---\ntitle: 未结束\n")}) {
     const auto parsed = parse(text);
     CHECK_FALSE(parsed.article.has_value());
     REQUIRE(parsed.diagnostics.entries().size() == 1);
@@ -118,6 +118,14 @@ TEST_CASE("load::parse_article suggests the key meant by a misspelt front matter
   CHECK(d->hint.en == "did you mean summary?");
 }
 
+TEST_CASE("load::parse_article reports a key that is not a single word instead of throwing") {
+  const auto parsed = parse(article(kFront + "[tags, more]: 睡眠\n"));
+  CHECK_FALSE(parsed.article.has_value());
+  REQUIRE(parsed.diagnostics.entries().size() == 1);
+  CHECK(parsed.diagnostics.entries().front().where.line == 10);
+  CHECK(parsed.diagnostics.entries().front().message.en == "a front matter key must be a single word such as title");
+}
+
 TEST_CASE("load::parse_article refuses a reviewed value that is not a date, at its line") {
   const auto parsed = parse(article("title: 睡眠\ntopic: 睡眠\nsummary: 摘要\nsource: 来源\nreviewed: 最近\n"));
   CHECK_FALSE(parsed.article.has_value());
@@ -139,7 +147,7 @@ TEST_CASE("load::parse_article refuses an age outside 0 to 36 months") {
   CHECK(d.where.line == 4);
   CHECK(d.message.en == "age_max_months: expected a whole number from 0 to 36, got \"48\"");
   CHECK(d.message.zh == "age_max_months：应为 0 到 36 之间的整数，实际为 \"48\"");
-  CHECK(test::find_message(parse(article(kFront + "age_min_months: 六个月\n")).diagnostics,
+  CHECK(test::find_message(parse(article("title: 睡眠\ntopic: 睡眠\nage_min_months: 六个月\nsummary: 摘要\nsource: 来源\nreviewed: 2025-03-01\n")).diagnostics,
                            "age_min_months: expected a whole number from 0 to 36, got \"六个月\"") != nullptr);
 }
 
@@ -160,7 +168,8 @@ TEST_CASE("load::parse_article names each missing required key") {
 }
 
 TEST_CASE("load::parse_article refuses a file name that cannot be a URL") {
-  for (const std::string slug : {"../x", "Has Space", "UPPER", "-dash-first", ""}) {
+  for (const std::string& slug : {std::string("../x"), std::string("Has Space"), std::string("UPPER"), std::string("-dash-first"),
+                                  std::string()}) {
     const auto parsed = parse(article(kFront), slug);
     INFO("slug " << slug);
     CHECK_FALSE(parsed.article.has_value());

@@ -189,7 +189,7 @@ TEST_CASE("load::decode_text reports damaged UTF-8 instead of reading it as garb
 }
 
 TEST_CASE("load::decode_text rejects UTF-16 files with a clear request to save as UTF-8 CSV") {
-  for (const std::string& bytes : {std::string("\xFF\xFE"
+  for (const std::string bytes : {std::string("\xFF\xFE"
                                                "a\0,\0",
                                                6),
                                    std::string("\xFE\xFF\0a\0,", 6)}) {

@@ -178,6 +178,14 @@ TEST_CASE("load::parse_site_config refuses a setting given as a list instead of 
   CHECK(d.message.en == "region must be a single value");
 }
 
+TEST_CASE("load::parse_site_config reports a key that is not a single word instead of throwing") {
+  const auto d = single_error(kMinimal + "? [title, region]\n: 示例\n");
+  CHECK(d.where.line == 3);
+  CHECK(d.message.en == "a setting's name must be a single word such as title");
+  CHECK(single_error(kMinimal + "tables:\n  ? [fees]\n  : data/fees.csv\n").message.en ==
+        "a table name must be institutions, fees or areas");
+}
+
 TEST_CASE("load::parse_site_config reports a YAML syntax error at its line") {
   const auto d = single_error("title: 示例\ndata_date: 2025-06-30\nregion: 示例: 市\n");
   CHECK(d.where.line == 3);

@@ -131,6 +131,10 @@ TEST_CASE("load::TableSchema::find_field matches the canonical name, the Chinese
   CHECK(schema.find_field("托位数") == capacity);
   CHECK(schema.find_field("  托位数\t") == capacity);
   CHECK(schema.find_field("CAPACITY") == capacity);
+  // The validator hands over NFKC-normalised headers: full-width brackets become ASCII ones.
+  CHECK(schema.find_field("街道（乡镇）") == schema.index_of("street"));
+  CHECK(schema.find_field("街道(乡镇)") == schema.index_of("street"));
+  CHECK(schema.find_field("ｃａｐａｃｉｔｙ") == capacity);
   CHECK_FALSE(schema.find_field("capacty").has_value());
   CHECK_FALSE(schema.find_field("").has_value());
 }

@@ -20,6 +20,7 @@
 #include "core/diagnostics.h"
 #include "load/csv_reader.h"
 #include "load/table_schema.h"
+#include "validate/references.h"
 #include "validate/table.h"
 
 namespace tuoyu::test {
@@ -173,6 +174,20 @@ inline Checked check_csv(const std::string& table, std::string_view csv_text) {
   out.table = validate::validate_table(csv, schema(table), path, out.diagnostics);
   return out;
 }
+
+/// Several validated tables of one register, as the later checks and the model take them.
+struct Register {
+  validate::Tables tables;
+  core::Diagnostics diagnostics;  ///< What the checks under test report; validation itself must be clean.
+
+  /// Validates `csv` as table `name` and adds it; the file must validate without a diagnostic.
+  void add(const std::string& name, std::string_view csv) {
+    auto checked = check_csv(name, csv);
+    INFO(dump(checked.diagnostics));
+    REQUIRE(checked.diagnostics.entries().empty());
+    tables[name] = std::move(checked.table);
+  }
+};
 
 // ---------------------------------------------------------------------------------------------
 // Files
