@@ -2,6 +2,7 @@
 #include <unicode/ucnv.h>
 
 #include <string>
+#include <vector>
 
 #include "core/diagnostics.h"
 #include "load/encoding.h"
@@ -189,10 +190,8 @@ TEST_CASE("load::decode_text reports damaged UTF-8 instead of reading it as garb
 }
 
 TEST_CASE("load::decode_text rejects UTF-16 files with a clear request to save as UTF-8 CSV") {
-  for (const std::string bytes : {std::string("\xFF\xFE"
-                                               "a\0,\0",
-                                               6),
-                                   std::string("\xFE\xFF\0a\0,", 6)}) {
+  const std::vector<std::string> utf16_files = {std::string("\xFF\xFE" "a\0,\0", 6), std::string("\xFE\xFF\0a\0,", 6)};
+  for (const std::string& bytes : utf16_files) {
     core::Diagnostics diagnostics;
     CHECK_FALSE(load::decode_text(bytes, Encoding::automatic, "t.csv", diagnostics));
     const auto& error = only_error(diagnostics, 0, 0);
