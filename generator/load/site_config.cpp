@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <array>
+#include <map>
 #include <regex>
 #include <vector>
 
@@ -65,11 +66,24 @@ std::optional<SiteConfig> parse_site_config(std::string_view yaml_text, const st
     }
     return value.as<std::string>();
   };
+  std::map<std::string, int> seen_on_line;
   for (const auto& entry : root) {
     const YAML::Node& key = entry.first;
     const YAML::Node& value = entry.second;
     if (!key.IsScalar()) {  // "[a, b]: c" would make as<std::string>() throw
       diagnostics.error(at(path, key), {"设置项的名称应为一个词，如 title", "a setting's name must be a single word such as title"});
+      continue;
+    }
+    const auto [first, inserted] = seen_on_line.emplace(key.Scalar(), key.Mark().line + 1);
+    if (!inserted) {
+      const auto line = std::to_string(first->second);
+      diagnostics.error(at(path, key), {"设置项 " + key.Scalar() + " 重复，第 " + line + " 行已设置", "the setting " + key.Scalar() + " is given twice; line " + line + " sets it already"},
+                        {"删除其中一行", "delete one of the two lines"});
+      continue;
+    }
+    if (value.IsNull()) {
+      diagnostics.error(at(path, key), {"设置项 " + key.Scalar() + " 没有值", "the setting " + key.Scalar() + " has no value"},
+                        {"在冒号后填写值，或删除此行", "write a value after the colon, or delete the line"});
       continue;
     }
     const std::string name = key.as<std::string>();

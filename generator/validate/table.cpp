@@ -186,20 +186,24 @@ std::vector<int> map_header(const load::CsvRow& header, const load::TableSchema&
 }
 
 /// Reports rows whose values repeat those of an earlier row in `fields` (a primary or unique key).
-void check_unique(ValidatedTable& table, const std::vector<std::size_t>& fields, core::Diagnostics& diagnostics) {
-  std::unordered_map<std::string, int> first_line;
+void check_unique(ValidatedTable& table, const std::vector<std::size_t>& fields, core::Diagnostics& diagnostics,
+                  bool ignore_case = false) {
+  std::unordered_map<std::string, std::pair<int, std::string>> first_seen;  // key → line and exact key text
   for (auto& row : table.rows) {
     std::string key;
     bool any = false;
     for (const std::size_t f : fields) {
-      const std::string text = to_text(row.values[f]);
+      const std::string text = ignore_case ? core::ascii_lower(to_text(row.values[f])) : to_text(row.values[f]);
       any = any || !text.empty();
       key += text;
       key += '\x1f';
     }
     if (!any) continue;
-    const auto [it, inserted] = first_line.emplace(key, row.line);
+    std::string exact;
+    for (const std::size_t f : fields) exact += to_text(row.values[f]) + '\x1f';
+    const auto [it, inserted] = first_seen.emplace(key, std::make_pair(row.line, exact));
     if (inserted) continue;
+    const bool differs_in_case = it->second.second != exact;
     row.valid = false;
     std::string shown;
     std::string names_zh;
@@ -209,11 +213,13 @@ void check_unique(ValidatedTable& table, const std::vector<std::size_t>& fields,
       names_zh += (names_zh.empty() ? "" : "、") + table.label(f);
       names_en += (names_en.empty() ? "" : ", ") + table.label(f);
     }
-    const std::string line = std::to_string(it->second);
+    const std::string line = std::to_string(it->second.first);
     diagnostics.error(table.where(row, fields.front()),
                       {names_zh + " 为 " + core::quote_for_message(shown) + " 的记录重复，第 " + line + " 行已有",
                        names_en + " " + core::quote_for_message(shown) + " is repeated; line " + line + " has it already"},
-                      {"合并或删除重复的行", "merge or delete the duplicate rows"});
+                      differs_in_case ? core::Localized{"合并或删除重复的行；只有大小写不同的编号也算重复（它们会成为同一个网页文件）",
+                                                    "merge or delete the duplicate rows; ids differing only in letter case count as the same (they name the same page file)"}
+                                  : core::Localized{"合并或删除重复的行", "merge or delete the duplicate rows"});
   }
 }
 
@@ -304,7 +310,9 @@ ValidatedTable validate_table(const load::CsvTable& csv, const load::TableSchema
     for (const auto& name : names) out.push_back(schema.index_of(name));
     return out;
   };
-  if (!schema.primary_key.empty()) check_unique(table, indexes(schema.primary_key), diagnostics);
+  // Primary keys name output files, so keys differing only in letter case count as the same
+  // (they would overwrite each other on case-insensitive file systems).
+  if (!schema.primary_key.empty()) check_unique(table, indexes(schema.primary_key), diagnostics, true);
   for (std::size_t f = 0; f < schema.fields.size(); ++f) {
     const bool is_primary = schema.primary_key.size() == 1 && schema.primary_key.front() == schema.fields[f].name;
     if (schema.fields[f].unique && !is_primary) check_unique(table, {f}, diagnostics);
