@@ -12,12 +12,16 @@ namespace {
 
 using Data = kainjow::mustache::data;
 
-/// Converts a JSON view into mustache data: objects, arrays, strings, numbers and booleans.
+/// Converts a JSON view into mustache data: objects, arrays, strings, numbers and booleans. Object
+/// members holding an empty string are left out, so `{{#note}}…{{/note}}` shows only when there is a note.
 Data to_data(const nlohmann::json& value) {
   switch (value.type()) {
     case nlohmann::json::value_t::object: {
       Data out{Data::type::object};
-      for (const auto& [key, item] : value.items()) out.set(key, to_data(item));
+      for (const auto& [key, item] : value.items()) {
+        if (item.is_string() && item.get_ref<const std::string&>().empty()) continue;
+        out.set(key, to_data(item));
+      }
       return out;
     }
     case nlohmann::json::value_t::array: {

@@ -123,3 +123,13 @@ TEST_CASE("render::TemplateSet keeps static files as text and clones render the 
   CHECK(copy.render("home.html", hostile_home_view()) == templates.render("home.html", hostile_home_view()));
   CHECK(copy.origins().size() == 2);
 }
+
+TEST_CASE("render::TemplateSet treats an empty text as absent, so a section for it does not show") {
+  const test::TempDir source;
+  test::write_file(source.path() / "templates" / "probe.html", "[{{#note}}note: {{note}}{{/note}}{{^note}}none{{/note}}]");
+  core::Diagnostics diagnostics;
+  render::TemplateSet templates(source.path(), {"probe.html"}, diagnostics);
+  REQUIRE(diagnostics.entries().empty());
+  CHECK(templates.render("probe.html", {{"note", ""}}) == "[none]");
+  CHECK(templates.render("probe.html", {{"note", "x"}}) == "[note: x]");
+}
