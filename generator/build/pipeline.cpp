@@ -221,18 +221,9 @@ std::vector<OutputFile> render_pages(const model::SiteModel& site, render::Templ
 bool output_is_safe(const fs::path& source, const fs::path& output, BuildReport& report) {
   const fs::path src = fs::weakly_canonical(source);
   const fs::path out = fs::weakly_canonical(output);
-  const auto contains = [](const fs::path& outer, const fs::path& inner) {
-    auto o = outer.begin();
-    auto i = inner.begin();
-    for (; o != outer.end(); ++o, ++i) {
-      if (o->empty()) continue;
-      if (i == inner.end() || *o != *i) return false;
-    }
-    return true;
-  };
   bool inside_input = false;
-  for (const char* folder : {"data", "content", "templates"}) inside_input = inside_input || contains(src / folder, out);
-  if (contains(out, src) || inside_input) {
+  for (const char* folder : {"data", "content", "templates"}) inside_input = inside_input || io::contains_path(src / folder, out);
+  if (io::contains_path(out, src) || inside_input) {
     report.diagnostics.error({output.generic_string()}, {"输出目录不能是站点目录本身、其上级或 data/、content/、templates/",
                                                          "the output folder cannot be the site folder, a folder above it, or inside data/, content/ or templates/"},
                              {"使用默认的 site/ 或另选一个目录", "use the default site/ or another folder"});

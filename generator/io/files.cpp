@@ -31,19 +31,22 @@ std::vector<std::filesystem::path> list_files(const std::filesystem::path& folde
   return out;
 }
 
+bool contains_path(const std::filesystem::path& outer, const std::filesystem::path& inner) {
+  auto i = inner.begin();
+  for (auto o = outer.begin(); o != outer.end(); ++o, ++i) {
+    if (o->empty()) continue;  // A trailing separator yields an empty last element.
+    if (i == inner.end() || *o != *i) return false;
+  }
+  return true;
+}
+
 bool is_inside(const std::filesystem::path& root, const std::filesystem::path& path) {
   std::error_code error;
   const auto real_root = std::filesystem::weakly_canonical(root, error);
   if (error) return false;
   const auto real_path = std::filesystem::weakly_canonical(path, error);
   if (error) return false;
-  auto r = real_root.begin();
-  auto p = real_path.begin();
-  for (; r != real_root.end(); ++r, ++p) {
-    if (r->empty()) continue;
-    if (p == real_path.end() || *r != *p) return false;
-  }
-  return true;
+  return contains_path(real_root, real_path);
 }
 
 }  // namespace tuoyu::io
