@@ -1,6 +1,8 @@
 #include "build/pipeline.h"
 
 #include <atomic>
+#include <exception>
+#include <mutex>
 #include <chrono>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -17,7 +19,8 @@
 #include "model/build_model.h"
 #include "publish/staged_output.h"
 #include "render/markdown.h"
-#include "render/page_views.h"
+#include "render/listings.h"
+#include "render/site_plan.h"
 #include "render/template_set.h"
 #include "validate/domain_rules.h"
 #include "validate/references.h"
@@ -30,7 +33,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 const std::vector<std::string> kTables = {"areas", "institutions", "fees"};
-const std::vector<std::string> kTemplates = {"layout.html", "home.html", "institution.html", "guide_index.html", "article.html", "style.css"};
 
 /// Times a phase and records it in the report.
 class PhaseTimer {
@@ -62,7 +64,7 @@ struct LoadedSource {
   std::map<std::string, std::string> paths;  ///< Table → path as shown in messages.
   std::vector<model::Article> articles;
   std::vector<std::string> article_markdown;
-  json strings;
+  std::vector<render::Locale> locales;  ///< The default language first.
 };
 
 bool load_config(const BuildOptions& options, LoadedSource& loaded, BuildReport& report) {
@@ -156,24 +158,30 @@ void load_articles(const BuildOptions& options, LoadedSource& loaded, BuildRepor
   report.articles = loaded.articles.size();
 }
 
-bool load_strings(const BuildOptions& options, LoadedSource& loaded, BuildReport& report) {
-  const std::string relative = "templates/locales/" + loaded.config.language + ".yaml";
-  std::string origin;
-  const auto text = render::read_resource(options.source, relative, &origin);
-  if (!text) {
-    report.diagnostics.error({relative}, {"缺少界面文字文件", "the interface strings file is missing"});
-    return false;
+bool load_locales(const BuildOptions& options, LoadedSource& loaded, BuildReport& report) {
+  bool ok = true;
+  for (const auto& code : loaded.config.languages) {
+    const std::string relative = "templates/locales/" + code + ".yaml";
+    std::string origin;
+    const auto text = render::read_resource(options.source, relative, &origin);
+    if (!text) {
+      report.diagnostics.error({relative}, {"缺少界面文字文件", "the interface strings file is missing"});
+      ok = false;
+      continue;
+    }
+    render::Locale locale{code, loaded.locales.empty() ? "" : code + "/", json::object()};
+    try {
+      const YAML::Node node = YAML::Load(*text);
+      for (const auto& entry : node) locale.strings[entry.first.as<std::string>()] = entry.second.as<std::string>();
+    } catch (const YAML::Exception& e) {
+      report.diagnostics.error({display_path(options.source, origin), e.mark.line + 1, e.mark.column + 1},
+                               {"界面文字文件不是有效的 YAML：" + e.msg, "the interface strings file is not valid YAML: " + e.msg});
+      ok = false;
+      continue;
+    }
+    loaded.locales.push_back(std::move(locale));
   }
-  try {
-    const YAML::Node node = YAML::Load(*text);
-    loaded.strings = json::object();
-    for (const auto& entry : node) loaded.strings[entry.first.as<std::string>()] = entry.second.as<std::string>();
-  } catch (const YAML::Exception& e) {
-    report.diagnostics.error({display_path(options.source, origin), e.mark.line + 1, e.mark.column + 1},
-                             {"界面文字文件不是有效的 YAML：" + e.msg, "the interface strings file is not valid YAML: " + e.msg});
-    return false;
-  }
-  return true;
+  return ok;
 }
 
 /// One output file: where it goes and what it holds.
@@ -182,38 +190,28 @@ struct OutputFile {
   std::string bytes;
 };
 
-/// Renders every page, spreading them over `jobs` threads; the result's order never depends on them.
-std::vector<OutputFile> render_pages(const model::SiteModel& site, render::TemplateSet& templates, const json& strings, unsigned jobs) {
-  const json site_json = render::site_view(site, strings);
-  auto page = [&](render::TemplateSet& set, const std::string& path, const std::string& title, const std::string& template_name,
-                  json view) {
-    const std::string root = render::root_prefix(path);
-    const json context = {{"site", site_json}, {"t", strings}, {"root", root}, {"page", std::move(view)}};
-    json layout = {{"site", site_json}, {"t", strings}, {"root", root}, {"page_title", title},
-                   {"body", set.render(template_name, context)}};
-    return OutputFile{path, set.render("layout.html", layout)};
-  };
-  std::vector<OutputFile> files;
-  files.push_back({"assets/style.css", templates.text("style.css")});
-  files.push_back(page(templates, "index.html", strings.value("home", "Home"), "home.html", render::home_view(site)));
-  files.push_back(page(templates, "guide/index.html", strings.value("guide", "Guide"), "guide_index.html", render::guide_index_view(site, strings)));
-  for (const auto& article : site.articles) {
-    files.push_back(page(templates, "guide/" + article.slug + ".html", article.title, "article.html", render::article_view(article, strings)));
-  }
-  const std::size_t first = files.size();
-  files.resize(first + site.institutions.size());
-  const unsigned threads = std::max(1U, std::min<unsigned>(jobs, static_cast<unsigned>(site.institutions.size() / 64 + 1)));
+/// Renders every job, spreading them over `jobs` threads, each with its own copy of the templates;
+/// results go into fixed slots, so their order never depends on the threads.
+std::vector<OutputFile> render_jobs(const std::vector<render::PageJob>& plan, const render::TemplateSet& templates, unsigned jobs) {
+  std::vector<OutputFile> files(plan.size());
+  const unsigned threads = std::max(1U, std::min<unsigned>(jobs, static_cast<unsigned>(plan.size() / 64 + 1)));
   std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
   auto worker = [&](render::TemplateSet set) {
-    for (std::size_t i = next++; i < site.institutions.size(); i = next++) {
-      const auto& inst = site.institutions[i];
-      files[first + i] = page(set, "institutions/" + inst.id + ".html", inst.name, "institution.html", render::institution_view(site, inst, strings));
+    try {
+      for (std::size_t i = next++; i < plan.size(); i = next++) files[i] = {plan[i].path, plan[i].render(set)};
+    } catch (...) {
+      const std::lock_guard<std::mutex> lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+      next = plan.size();
     }
   };
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker, templates.clone());
   worker(templates.clone());
   for (auto& thread : pool) thread.join();
+  if (failure) std::rethrow_exception(failure);
   return files;
 }
 
@@ -240,7 +238,7 @@ BuildReport run_build(const BuildOptions& options) {
   LoadedSource loaded;
   {
     PhaseTimer timer(report, "load");
-    if (!load_config(options, loaded, report) || !load_schemas(options, loaded, report) || !load_strings(options, loaded, report) ||
+    if (!load_config(options, loaded, report) || !load_schemas(options, loaded, report) || !load_locales(options, loaded, report) ||
         (options.write && !output_is_safe(options.source, report.output, report))) {
       report.outcome = Outcome::config_errors;
       return report;
@@ -267,19 +265,31 @@ BuildReport run_build(const BuildOptions& options) {
   model::SiteModel site;
   {
     PhaseTimer timer(report, "model");
-    for (std::size_t i = 0; i < loaded.articles.size(); ++i) loaded.articles[i].body_html = render::markdown_to_html(loaded.article_markdown[i]);
+    for (std::size_t i = 0; i < loaded.articles.size(); ++i) {
+      auto rendered = render::render_article_markdown(loaded.article_markdown[i]);
+      loaded.articles[i].body_html = std::move(rendered.html);
+      for (auto& heading : rendered.headings) loaded.articles[i].headings.emplace_back(std::move(heading.id), std::move(heading.text));
+    }
     site = model::build_site_model(loaded.config, tables, std::move(loaded.articles));
   }
   std::vector<OutputFile> files;
   {
     PhaseTimer timer(report, "render");
-    render::TemplateSet templates(options.source, kTemplates, report.diagnostics);
+    render::TemplateSet templates(options.source, render::template_names(), report.diagnostics);
     if (report.diagnostics.has_errors()) {
       report.outcome = Outcome::config_errors;
       return report;
     }
     const unsigned jobs = options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
-    files = render_pages(site, templates, loaded.strings, jobs);
+    const render::Listings listings = render::build_listings(site);
+    const auto plan = render::plan_site(site, loaded.locales, listings, loaded.schemas);
+    try {
+      files = render_jobs(plan, templates, jobs);
+    } catch (const std::exception& e) {
+      report.diagnostics.error({}, {std::string("渲染页面失败：") + e.what(), std::string("rendering failed: ") + e.what()});
+      report.outcome = Outcome::config_errors;
+      return report;
+    }
     report.pages = files.size();
   }
   {

@@ -2,7 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <array>
+#include <algorithm>
+#include <functional>
 #include <map>
 #include <regex>
 #include <vector>
@@ -13,11 +14,10 @@
 namespace tuoyu::load {
 namespace {
 
-const std::vector<std::string> kKnownKeys = {"title",     "title_en",    "language", "region",       "data_date",
-                                             "sample_data", "source_note", "base_url", "default_crs", "encoding",
-                                             "tables"};
 const std::vector<std::string> kTables = {"institutions", "fees", "areas"};
 const std::vector<std::string> kCrs = {"WGS84", "GCJ02", "BD09"};
+const std::vector<std::string> kLanguages = {"zh-CN", "en"};
+const std::vector<std::string> kMapProviders = {"amap", "tencent", "baidu"};
 
 core::SourceLocation at(const std::string& path, const YAML::Node& node) {
   const YAML::Mark mark = node.Mark();
@@ -30,16 +30,238 @@ std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
-void unknown_key(const std::string& path, const YAML::Node& key, const std::vector<std::string>& known,
-                 core::Diagnostics& diagnostics) {
-  const std::string name = key.as<std::string>();
-  core::Localized hint{"可用的键：" + join(known), "known keys: " + join(known)};
-  if (const auto guess = core::did_you_mean(name, known)) {
-    hint = {"是不是 " + *guess + "？", "did you mean " + *guess + "?"};
+/// "A, B or C" and "A、B 或 C": a list of alternatives in words.
+core::Localized either(const std::vector<std::string>& items) {
+  core::Localized out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const bool last = i + 1 == items.size() && i > 0;
+    out.zh += (i == 0 ? "" : last ? " 或 " : "、") + items[i];
+    out.en += (i == 0 ? "" : last ? " or " : ", ") + items[i];
   }
-  diagnostics.error(at(path, key), {"未知的设置项 " + core::quote_for_message(name), "unknown setting " + core::quote_for_message(name)},
-                    hint);
+  return out;
 }
+
+bool is_one_of(const std::string& value, const std::vector<std::string>& allowed) {
+  return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
+}
+
+/// Reads one mapping, calling the handler of each known key; reports unknown, repeated, empty and
+/// non-word keys with their line and column.
+class MappingReader {
+ public:
+  using Handler = std::function<void(const std::string& key, const YAML::Node& value)>;
+  MappingReader(const std::string& path, core::Diagnostics& diagnostics) : path_(path), diagnostics_(diagnostics) {}
+
+  void on(const std::string& key, Handler handler) {
+    keys_.push_back(key);
+    handlers_[key] = std::move(handler);
+  }
+
+  void read(const YAML::Node& mapping, const std::string& prefix) {
+    std::map<std::string, int> seen_on_line;
+    for (const auto& entry : mapping) {
+      const YAML::Node& key = entry.first;
+      const YAML::Node& value = entry.second;
+      if (!key.IsScalar()) {  // "[a, b]: c" would make as<std::string>() throw
+        diagnostics_.error(at(path_, key), {"设置项的名称应为一个词，如 title", "a setting's name must be a single word such as title"});
+        continue;
+      }
+      const std::string name = prefix + key.Scalar();
+      const auto [first, inserted] = seen_on_line.emplace(key.Scalar(), key.Mark().line + 1);
+      if (!inserted) {
+        const auto line = std::to_string(first->second);
+        diagnostics_.error(at(path_, key), {"设置项 " + name + " 重复，第 " + line + " 行已设置", "the setting " + name + " is given twice; line " + line + " sets it already"},
+                           {"删除其中一行", "delete one of the two lines"});
+        continue;
+      }
+      const auto handler = handlers_.find(key.Scalar());
+      if (handler == handlers_.end()) {
+        core::Localized hint{"可用的键：" + join(keys_), "known keys: " + join(keys_)};
+        if (const auto guess = core::did_you_mean(key.Scalar(), keys_)) hint = {"是不是 " + prefix + *guess + "？", "did you mean " + prefix + *guess + "?"};
+        diagnostics_.error(at(path_, key), {"未知的设置项 " + core::quote_for_message(name), "unknown setting " + core::quote_for_message(name)}, hint);
+        continue;
+      }
+      if (value.IsNull()) {
+        diagnostics_.error(at(path_, key), {"设置项 " + name + " 没有值", "the setting " + name + " has no value"},
+                           {"在冒号后填写值，或删除此行", "write a value after the colon, or delete the line"});
+        continue;
+      }
+      handler->second(name, value);
+    }
+  }
+
+ private:
+  const std::string& path_;
+  core::Diagnostics& diagnostics_;
+  std::vector<std::string> keys_;
+  std::map<std::string, Handler> handlers_;
+};
+
+/// Reads site.yaml's settings into a SiteConfig, reporting every problem.
+class ConfigReader {
+ public:
+  ConfigReader(const std::string& path, core::Diagnostics& diagnostics) : path_(path), diagnostics_(diagnostics) {}
+
+  void error(const YAML::Node& node, core::Localized message, core::Localized hint = {}) {
+    diagnostics_.error(at(path_, node), std::move(message), std::move(hint));
+  }
+
+  std::optional<std::string> scalar(const std::string& key, const YAML::Node& value) {
+    if (!value.IsScalar()) {
+      error(value, {key + " 应为单个值", key + " must be a single value"});
+      return std::nullopt;
+    }
+    return value.Scalar();
+  }
+
+  /// A handler storing a text setting into `target`.
+  MappingReader::Handler text(std::string& target) {
+    return [this, &target](const std::string& key, const YAML::Node& value) {
+      if (auto s = scalar(key, value)) target = *s;
+    };
+  }
+
+  /// A handler storing a true/false setting into `target`.
+  MappingReader::Handler flag(bool& target) {
+    return [this, &target](const std::string& key, const YAML::Node& value) {
+      if (!YAML::convert<bool>::decode(value, target)) error(value, {key + " 应为 true 或 false", key + " must be true or false"});
+    };
+  }
+
+  /// A handler storing a value that must be one of `allowed`.
+  MappingReader::Handler choice(std::string& target, const std::vector<std::string>& allowed) {
+    return [this, &target, &allowed](const std::string& key, const YAML::Node& value) {
+      const auto s = scalar(key, value);
+      if (!s) return;
+      if (!is_one_of(*s, allowed)) {
+        const auto words = either(allowed);
+        error(value, {key + " 应为 " + words.zh + "，实际为 " + core::quote_for_message(*s),
+                      key + " must be " + words.en + ", got " + core::quote_for_message(*s)});
+      }
+      target = *s;
+    };
+  }
+
+  /// A handler storing a list whose items must be among `allowed` (a single value counts as a list of one).
+  MappingReader::Handler list(std::vector<std::string>& target, const std::vector<std::string>& allowed) {
+    return [this, &target, &allowed](const std::string& key, const YAML::Node& value) {
+      target.clear();
+      std::vector<YAML::Node> items;
+      if (value.IsSequence()) {
+        for (const auto& item : value) items.push_back(item);
+      } else {
+        items.push_back(value);
+      }
+      for (const auto& item : items) {
+        const auto s = scalar(key, item);
+        if (!s) continue;
+        if (!is_one_of(*s, allowed)) {
+          const auto words = either(allowed);
+          error(item, {key + " 的每一项应为 " + words.zh + "，实际为 " + core::quote_for_message(*s),
+                       "each item of " + key + " must be " + words.en + ", got " + core::quote_for_message(*s)});
+          continue;
+        }
+        if (!is_one_of(*s, target)) target.push_back(*s);
+      }
+    };
+  }
+
+  /// A handler reading a nested mapping with its own keys.
+  MappingReader::Handler nested(std::function<void(MappingReader&)> declare) {
+    return [this, declare](const std::string& key, const YAML::Node& value) {
+      if (!value.IsMap()) {
+        error(value, {key + " 应为“键: 值”的映射", key + " must be a mapping of key: value lines"});
+        return;
+      }
+      MappingReader reader(path_, diagnostics_);
+      declare(reader);
+      reader.read(value, key + ".");
+    };
+  }
+
+  SiteConfig read(const YAML::Node& root) {
+    SiteConfig c;
+    std::vector<std::string> languages;
+    MappingReader reader(path_, diagnostics_);
+    reader.on("title", text(c.title));
+    reader.on("title_en", text(c.title_en));
+    reader.on("language", choice(c.language, kLanguages));
+    reader.on("languages", list(languages, kLanguages));
+    reader.on("region", text(c.region));
+    reader.on("data_date", [&](const std::string& key, const YAML::Node& value) {
+      const auto s = scalar(key, value);
+      if (!s) return;
+      static const std::regex iso(R"(\d{4}-\d{2}-\d{2})");
+      if (!std::regex_match(*s, iso) || !validate::parse_date(*s)) {
+        error(value, {"data_date 应为 YYYY-MM-DD 格式的日期，实际为 " + core::quote_for_message(*s),
+                      "data_date must be a date as YYYY-MM-DD, got " + core::quote_for_message(*s)});
+      }
+      c.data_date = *s;
+    });
+    reader.on("sample_data", flag(c.sample_data));
+    reader.on("source_note", text(c.source_note));
+    reader.on("about", text(c.about));
+    reader.on("base_url", [&](const std::string& key, const YAML::Node& value) {
+      const auto s = scalar(key, value);
+      if (!s) return;
+      static const std::regex url(R"(https?://[^/\s?#]+(/[^\s?#]*)?)");
+      std::smatch match;
+      if (!std::regex_match(*s, match, url)) {
+        error(value, {"base_url 应为 http(s):// 开头的网址，实际为 " + core::quote_for_message(*s),
+                      "base_url must be an http(s):// URL, got " + core::quote_for_message(*s)});
+        return;
+      }
+      std::string sub_path = match[1].matched ? match[1].str() : "/";
+      if (sub_path.back() != '/') sub_path += '/';
+      c.base_path = sub_path;
+      c.base_url = *s + (s->back() == '/' ? "" : "/");
+    });
+    reader.on("default_crs", choice(c.default_crs, kCrs));
+    reader.on("encoding", [&](const std::string& key, const YAML::Node& value) {
+      const auto s = scalar(key, value);
+      if (!s) return;
+      if (const auto encoding = parse_encoding_name(*s)) {
+        c.encoding = *encoding;
+      } else {
+        error(value, {"encoding 应为 auto、utf-8 或 gb18030，实际为 " + core::quote_for_message(*s),
+                      "encoding must be auto, utf-8 or gb18030, got " + core::quote_for_message(*s)});
+      }
+    });
+    reader.on("tables", nested([&](MappingReader& tables) {
+      for (const auto& table : kTables) tables.on(table, text(c.tables[table]));
+    }));
+    reader.on("map_links", list(c.map_links, kMapProviders));
+    reader.on("home_settings_exact", flag(c.home_settings_exact));
+    reader.on("contact", nested([&](MappingReader& contact) {
+      contact.on("organisation", text(c.contact.organisation));
+      contact.on("phone", text(c.contact.phone));
+      contact.on("email", text(c.contact.email));
+      contact.on("url", text(c.contact.url));
+    }));
+    reader.on("license", nested([&](MappingReader& license) {
+      license.on("name", text(c.license_name));
+      license.on("url", text(c.license_url));
+    }));
+    reader.on("footer", nested([&](MappingReader& footer) {
+      footer.on("host", text(c.footer.host));
+      footer.on("site_code", text(c.footer.site_code));
+      footer.on("icp", text(c.footer.icp));
+      footer.on("police", text(c.footer.police));
+    }));
+    reader.read(root, "");
+    // Tables the office did not name keep their default paths (empty means default).
+    for (auto it = c.tables.begin(); it != c.tables.end();) it = it->second.empty() ? c.tables.erase(it) : std::next(it);
+    c.languages = {c.language};
+    for (const auto& language : languages) {
+      if (!is_one_of(language, c.languages)) c.languages.push_back(language);
+    }
+    return c;
+  }
+
+ private:
+  const std::string& path_;
+  core::Diagnostics& diagnostics_;
+};
 
 }  // namespace
 
@@ -58,114 +280,7 @@ std::optional<SiteConfig> parse_site_config(std::string_view yaml_text, const st
     return std::nullopt;
   }
   const std::size_t errors_before = diagnostics.error_count();
-  SiteConfig config;
-  auto scalar = [&](const YAML::Node& key, const YAML::Node& value) -> std::optional<std::string> {
-    if (!value.IsScalar()) {
-      diagnostics.error(at(path, value), {key.as<std::string>() + " 应为单个值", key.as<std::string>() + " must be a single value"});
-      return std::nullopt;
-    }
-    return value.as<std::string>();
-  };
-  std::map<std::string, int> seen_on_line;
-  for (const auto& entry : root) {
-    const YAML::Node& key = entry.first;
-    const YAML::Node& value = entry.second;
-    if (!key.IsScalar()) {  // "[a, b]: c" would make as<std::string>() throw
-      diagnostics.error(at(path, key), {"设置项的名称应为一个词，如 title", "a setting's name must be a single word such as title"});
-      continue;
-    }
-    const auto [first, inserted] = seen_on_line.emplace(key.Scalar(), key.Mark().line + 1);
-    if (!inserted) {
-      const auto line = std::to_string(first->second);
-      diagnostics.error(at(path, key), {"设置项 " + key.Scalar() + " 重复，第 " + line + " 行已设置", "the setting " + key.Scalar() + " is given twice; line " + line + " sets it already"},
-                        {"删除其中一行", "delete one of the two lines"});
-      continue;
-    }
-    if (value.IsNull()) {
-      diagnostics.error(at(path, key), {"设置项 " + key.Scalar() + " 没有值", "the setting " + key.Scalar() + " has no value"},
-                        {"在冒号后填写值，或删除此行", "write a value after the colon, or delete the line"});
-      continue;
-    }
-    const std::string name = key.as<std::string>();
-    if (name == "tables") {
-      if (!value.IsMap()) {
-        diagnostics.error(at(path, value), {"tables 应为“表名: 文件路径”的映射", "tables must map table names to file paths"});
-        continue;
-      }
-      for (const auto& table : value) {
-        if (!table.first.IsScalar()) {
-          diagnostics.error(at(path, table.first), {"表名应为 institutions、fees 或 areas", "a table name must be institutions, fees or areas"});
-          continue;
-        }
-        const std::string table_name = table.first.as<std::string>();
-        if (std::find(kTables.begin(), kTables.end(), table_name) == kTables.end()) {
-          unknown_key(path, table.first, kTables, diagnostics);
-          continue;
-        }
-        if (auto file = scalar(table.first, table.second)) config.tables[table_name] = *file;
-      }
-      continue;
-    }
-    if (std::find(kKnownKeys.begin(), kKnownKeys.end(), name) == kKnownKeys.end()) {
-      unknown_key(path, key, kKnownKeys, diagnostics);
-      continue;
-    }
-    const auto text = scalar(key, value);
-    if (!text) continue;
-    if (name == "title") {
-      config.title = *text;
-    } else if (name == "title_en") {
-      config.title_en = *text;
-    } else if (name == "language") {
-      if (*text != "zh-CN" && *text != "en") {
-        diagnostics.error(at(path, value), {"language 应为 zh-CN 或 en，实际为 " + core::quote_for_message(*text),
-                                            "language must be zh-CN or en, got " + core::quote_for_message(*text)});
-      }
-      config.language = *text;
-    } else if (name == "region") {
-      config.region = *text;
-    } else if (name == "data_date") {
-      static const std::regex iso(R"(\d{4}-\d{2}-\d{2})");
-      if (!std::regex_match(*text, iso) || !validate::parse_date(*text)) {  // shape, then a real calendar day
-        diagnostics.error(at(path, value), {"data_date 应为 YYYY-MM-DD 格式的日期，实际为 " + core::quote_for_message(*text),
-                                            "data_date must be a date as YYYY-MM-DD, got " + core::quote_for_message(*text)});
-      }
-      config.data_date = *text;
-    } else if (name == "sample_data") {
-      bool flag = false;
-      if (!YAML::convert<bool>::decode(value, flag)) {
-        diagnostics.error(at(path, value), {"sample_data 应为 true 或 false", "sample_data must be true or false"});
-      }
-      config.sample_data = flag;
-    } else if (name == "source_note") {
-      config.source_note = *text;
-    } else if (name == "base_url") {
-      static const std::regex url(R"(https?://[^/\s]+(/[^\s?#]*)?)");
-      std::smatch match;
-      if (!std::regex_match(*text, match, url)) {
-        diagnostics.error(at(path, value), {"base_url 应为 http(s):// 开头的网址，实际为 " + core::quote_for_message(*text),
-                                            "base_url must be an http(s):// URL, got " + core::quote_for_message(*text)});
-      } else {
-        std::string sub_path = match[1].matched ? match[1].str() : "/";
-        if (sub_path.back() != '/') sub_path += '/';
-        config.base_path = sub_path;
-        config.base_url = *text + (text->back() == '/' ? "" : "/");
-      }
-    } else if (name == "default_crs") {
-      if (std::find(kCrs.begin(), kCrs.end(), *text) == kCrs.end()) {
-        diagnostics.error(at(path, value), {"default_crs 应为 WGS84、GCJ02 或 BD09，实际为 " + core::quote_for_message(*text),
-                                            "default_crs must be WGS84, GCJ02 or BD09, got " + core::quote_for_message(*text)});
-      }
-      config.default_crs = *text;
-    } else if (name == "encoding") {
-      if (const auto encoding = parse_encoding_name(*text)) {
-        config.encoding = *encoding;
-      } else {
-        diagnostics.error(at(path, value), {"encoding 应为 auto、utf-8 或 gb18030，实际为 " + core::quote_for_message(*text),
-                                            "encoding must be auto, utf-8 or gb18030, got " + core::quote_for_message(*text)});
-      }
-    }
-  }
+  SiteConfig config = ConfigReader(path, diagnostics).read(root);
   if (config.title.empty()) {
     diagnostics.error({path}, {"缺少必填设置 title（网站名称）", "the required setting title (the site's name) is missing"});
   }

@@ -62,6 +62,7 @@ struct Article {
   std::int64_t age_min_months = 0, age_max_months = 36;
   bool sample = false;
   std::string body_html;  ///< Rendered by cmark in safe mode.
+  std::vector<std::pair<std::string, std::string>> headings;  ///< Level-2 headings: anchor id and text.
   std::string source_path;
 };
 

@@ -1,8 +1,13 @@
 #include "render/page_views.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
+
+#include "render/place.h"
+#include "validate/expectation.h"
 
 namespace tuoyu::render {
 namespace {
@@ -11,8 +16,71 @@ using nlohmann::json;
 
 bool is_chinese(const json& strings) { return strings.value("lang", "zh-CN") == "zh-CN"; }
 
-/// Links in views are relative to the site root; templates prefix them with the page's {{root}}.
+/// Links in views are relative to the language root; templates prefix them with the page's {{root}}.
 std::string institution_url(const std::string& id) { return "institutions/" + id + ".html"; }
+
+std::string age_range(std::int64_t from, std::int64_t to, bool chinese) {
+  return age_in_words(from, chinese) + "—" + age_in_words(to, chinese);
+}
+
+/// A short card for lists: name, link, badges and the facts a family compares.
+json institution_card(const model::Institution& inst, const json& strings) {
+  json card = {{"name", inst.name},
+               {"url", institution_url(inst.id)},
+               {"inclusive", inst.inclusive},
+               {"street", inst.street},
+               {"type", inst.type},
+               {"capacity", inst.capacity},
+               {"operating", inst.status == "运营中"},
+               {"status", inst.status}};
+  if (inst.age_min_months && inst.age_max_months) card["ages"] = age_range(*inst.age_min_months, *inst.age_max_months, is_chinese(strings));
+  if (inst.enrolled) card["free_places"] = std::max<std::int64_t>(0, inst.capacity - *inst.enrolled);
+  return card;
+}
+
+/// Pagination for page `page` of `count` pages: every page number (lists stay short enough: 50 per page).
+json pagination(const Listing& listing, std::size_t page) {
+  json pages = json::array();
+  const std::size_t count = listing.pages();
+  for (std::size_t n = 1; n <= count; ++n) {
+    // Keep the navigation short on long lists: first, last and a window around the current page.
+    if (count > 9 && n != 1 && n != count && (n + 2 < page || n > page + 2)) {
+      if (pages.empty() || !pages.back().value("gap", false)) pages.push_back({{"gap", true}});
+      continue;
+    }
+    pages.push_back({{"number", n}, {"url", listing.page_path(n)}, {"current", n == page}});
+  }
+  json out = {{"pages", pages}, {"has_pages", count > 1}};
+  if (page > 1) out["previous"] = listing.page_path(page - 1);
+  if (page < count) out["next"] = listing.page_path(page + 1);
+  return out;
+}
+
+/// Articles most useful next to `article`: same topic first, then overlapping ages; at most three.
+std::vector<const model::Article*> related_articles(const model::SiteModel& site, const std::string& topic, std::int64_t from, std::int64_t to,
+                                                    const std::string& except_slug, const std::string& preferred_topic = "") {
+  std::vector<std::pair<int, const model::Article*>> scored;
+  for (const auto& other : site.articles) {
+    if (other.slug == except_slug) continue;
+    int score = 0;
+    if (!preferred_topic.empty() && other.topic == preferred_topic) score += 4;
+    if (other.topic == topic) score += 2;
+    if (other.age_min_months <= to && from <= other.age_max_months) score += 1;
+    if (score > 1 || (score == 1 && preferred_topic.empty() && topic.empty())) scored.emplace_back(score, &other);
+  }
+  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<const model::Article*> out;
+  for (std::size_t i = 0; i < scored.size() && i < 3; ++i) out.push_back(scored[i].second);
+  return out;
+}
+
+json article_links(const std::vector<const model::Article*>& articles) {
+  json out = json::array();
+  for (const auto* article : articles) out.push_back({{"title", article->title}, {"url", "guide/" + article->slug + ".html"}});
+  return out;
+}
+
+std::string provider_name(const std::string& provider, const json& strings) { return strings.value("map_" + provider, provider); }
 
 }  // namespace
 
@@ -42,50 +110,124 @@ std::string root_prefix(const std::string& output_path) {
 json site_view(const model::SiteModel& site, const json& strings) {
   const auto& config = site.config;
   const bool chinese = is_chinese(strings);
-  return {{"title", chinese || config.title_en.empty() ? config.title : config.title_en},
-          {"lang", strings.value("lang", "zh-CN")},
-          {"sample", config.sample_data},
-          {"data_date", config.data_date},
-          {"region", config.region},
-          {"source_note", config.source_note}};
+  json view = {{"title", chinese || config.title_en.empty() ? config.title : config.title_en},
+               {"lang", strings.value("lang", "zh-CN")},
+               {"sample", config.sample_data},
+               {"data_date", config.data_date},
+               {"region", config.region},
+               {"source_note", config.source_note},
+               {"license_name", config.license_name},
+               {"license_url", config.license_url}};
+  const auto& c = config.contact;
+  if (!c.organisation.empty() || !c.phone.empty() || !c.email.empty() || !c.url.empty()) {
+    view["contact"] = {{"organisation", c.organisation}, {"phone", c.phone}, {"email", c.email}, {"url", c.url}};
+    if (!c.phone.empty()) {
+      std::string digits;
+      for (const char ch : c.phone) {
+        if ((ch >= '0' && ch <= '9') || ch == '+') digits += ch;
+      }
+      view["contact"]["phone_href"] = "tel:" + digits;
+    }
+  }
+  const auto& f = config.footer;
+  if (!f.host.empty() || !f.site_code.empty() || !f.icp.empty() || !f.police.empty()) {
+    std::string police_digits;
+    for (const char ch : f.police) {
+      if (ch >= '0' && ch <= '9') police_digits += ch;
+    }
+    view["footer"] = {{"host", f.host}, {"site_code", f.site_code}, {"icp", f.icp}, {"police", f.police},
+                      {"police_url", police_digits.empty() ? "" : "https://beian.mps.gov.cn/#/query/webSearch?code=" + police_digits}};
+  }
+  return view;
 }
 
-json home_view(const model::SiteModel& site) {
+json home_view(const model::SiteModel& site, const Listings& listings, const json& strings) {
   std::int64_t places = 0;
   std::int64_t inclusive_places = 0;
   std::int64_t operating = 0;
-  std::map<std::string, json> by_district;
   for (const auto& inst : site.institutions) {
-    if (inst.status == "已停办") continue;
-    if (inst.status == "运营中") {
-      ++operating;
-      places += inst.capacity;
-      if (inst.inclusive) inclusive_places += inst.capacity;
-    }
-    auto& district = by_district[inst.district_code];
-    district["items"].push_back({{"name", inst.name}, {"url", institution_url(inst.id)}, {"inclusive", inst.inclusive},
-                                 {"street", inst.street}, {"type", inst.type}});
+    if (inst.status != "运营中") continue;
+    ++operating;
+    places += inst.capacity;
+    if (inst.inclusive) inclusive_places += inst.capacity;
   }
   json districts = json::array();
-  for (auto& [code, district] : by_district) {
-    const model::Area* area = site.find_area(code);
-    district["name"] = area != nullptr ? area->name : code;
-    district["code"] = code;
-    district["count"] = district["items"].size();
-    districts.push_back(std::move(district));
+  for (const auto& district : listings.districts) {
+    districts.push_back({{"name", district.district ? district.district->name : district.code},
+                         {"url", "districts/" + district.code + ".html"},
+                         {"count", district.count}});
   }
+  json types = json::array();
+  for (const auto& type : listings.types) {
+    types.push_back({{"name", type.key}, {"url", type.page_path(1)}, {"count", type.members.size()}});
+  }
+  std::map<std::string, std::size_t> topic_counts;
+  for (const auto& article : site.articles) ++topic_counts[article.topic];
+  json topics = json::array();
+  for (const auto& [topic, count] : topic_counts) topics.push_back({{"name", topic}, {"count", count}, {"anchor", "topic-" + std::to_string(topics.size() + 1)}});
+  (void)strings;
   return {{"operating", operating},
           {"places", places},
           {"inclusive_share", places > 0 ? percent(static_cast<double>(inclusive_places) / static_cast<double>(places)) : "—"},
           {"districts", std::move(districts)},
+          {"types", std::move(types)},
+          {"inclusive_url", listings.inclusive.page_path(1)},
+          {"inclusive_count", listings.inclusive.members.size()},
+          {"topics", std::move(topics)},
           {"has_articles", !site.articles.empty()}};
+}
+
+json district_view(const model::SiteModel& site, const DistrictListing& district, const json& strings) {
+  json streets = json::array();
+  for (const auto& street : district.streets) {
+    json pages = json::array();
+    for (std::size_t n = 1; n <= street.pages(); ++n) pages.push_back({{"number", n}, {"url", street.page_path(n)}});
+    streets.push_back({{"name", street.key.empty() ? strings.value("street_unknown", "") : street.key},
+                       {"url", street.page_path(1)},
+                       {"count", street.members.size()},
+                       {"pages", pages},
+                       {"paged", street.pages() > 1}});
+  }
+  json view = {{"name", district.district ? district.district->name : district.code}, {"count", district.count}, {"streets", streets}};
+  if (district.district && district.district->population) view["population"] = *district.district->population;
+  (void)site;
+  return view;
+}
+
+std::string listing_title(const Listing& listing, const DistrictListing* district, const json& strings) {
+  if (listing.kind == "inclusive") return strings.value("inclusive_list", "普惠");
+  if (listing.kind == "type") return listing.key;
+  const std::string street = listing.key.empty() ? strings.value("street_unknown", "") : listing.key;
+  return district != nullptr && district->district != nullptr ? district->district->name + " " + street : street;
+}
+
+json listing_view(const model::SiteModel& site, const Listing& listing, std::size_t page, const DistrictListing* district, const json& strings) {
+  json items = json::array();
+  const std::size_t begin = (page - 1) * kPageSize;
+  const std::size_t end = std::min(listing.members.size(), begin + kPageSize);
+  for (std::size_t i = begin; i < end; ++i) items.push_back(institution_card(*listing.members[i], strings));
+  json view = {{"title", listing_title(listing, district, strings)},
+               {"items", items},
+               {"count", listing.members.size()},
+               {"page", page},
+               {"page_count", listing.pages()},
+               {"pagination", pagination(listing, page)},
+               {"first", begin + 1},
+               {"last", end}};
+  if (district != nullptr) {
+    view["district"] = {{"name", district->district ? district->district->name : district->code}, {"url", "districts/" + district->code + ".html"}};
+  }
+  (void)site;
+  return view;
 }
 
 json institution_view(const model::SiteModel& site, const model::Institution& inst, const json& strings) {
   const bool chinese = is_chinese(strings);
+  const PublicPlace place = public_place(inst, site.config);
   json view = {{"id", inst.id},
                {"name", inst.name},
                {"type", inst.type},
+               {"type_url", "lists/type-" + type_slug(inst.type) + ".html"},
                {"ownership", inst.ownership},
                {"inclusive", inst.inclusive},
                {"status", inst.status},
@@ -96,31 +238,34 @@ json institution_view(const model::SiteModel& site, const model::Institution& in
                {"filing_date", inst.filing_date},
                {"rating", inst.rating},
                {"district", inst.district_name},
+               {"district_url", "districts/" + inst.district_code + ".html"},
                {"street", inst.street},
+               {"address", place.address},
+               {"address_withheld", place.address.empty() && !inst.address.empty()},
                {"hours", inst.hours},
                {"capacity", inst.capacity},
                {"updated", inst.updated},
                {"note", inst.note},
-               {"area_m2", inst.area_m2}};
-  // 家庭托育点 are homes: their exact address never leaves the register.
-  view["address"] = inst.type == "家庭托育点" ? std::string() : inst.address;
+               {"area_m2", inst.area_m2},
+               {"uscc", inst.uscc}};
   if (!inst.phone.empty()) {
-    // An extension ("0571-88888888转123") is dialled after a pause (","), never glued onto the number.
-    const std::size_t extension_at = inst.phone.find("转");
     std::string digits;
+    std::string extension;
+    const std::size_t ext = inst.phone.find("转");
     for (std::size_t i = 0; i < inst.phone.size(); ++i) {
       const char c = inst.phone[i];
-      if (i == extension_at) digits += ',';
-      if ((c >= '0' && c <= '9') || c == '+') digits += c;
+      if ((c >= '0' && c <= '9') || c == '+') (ext != std::string::npos && i > ext ? extension : digits) += c;
     }
     view["phone"] = inst.phone;
-    view["phone_href"] = "tel:" + digits;
+    // A comma makes the phone pause, then dial the extension.
+    view["phone_href"] = "tel:" + digits + (extension.empty() ? "" : "," + extension);
   }
   std::string services;
   for (const auto& service : inst.services) services += (services.empty() ? "" : "、") + service;
   view["services"] = services;
   if (inst.age_min_months && inst.age_max_months) {
-    view["ages"] = age_in_words(*inst.age_min_months, chinese) + "—" + age_in_words(*inst.age_max_months, chinese);
+    view["ages"] = age_range(*inst.age_min_months, *inst.age_max_months, chinese);
+    view["ages_months"] = std::to_string(*inst.age_min_months) + "–" + std::to_string(*inst.age_max_months);
   }
   static const char* kClassKeys[] = {"class_6_12m", "class_12_24m", "class_24_36m"};
   json classes = json::array();
@@ -146,41 +291,94 @@ json institution_view(const model::SiteModel& site, const model::Institution& in
                 {"unit", fee.unit},
                 {"effective_from", fee.effective_from},
                 {"note", fee.note}};
-    if (fee.prepay_months) row["prepay"] = std::to_string(*fee.prepay_months);
+    if (fee.prepay_months) {
+      if (*fee.prepay_months == 0) {
+        row["no_prepay"] = true;
+      } else {
+        row["prepay"] = std::to_string(*fee.prepay_months);
+      }
+    }
     groups[it->second]["rows"].push_back(std::move(row));
   }
   view["fee_groups"] = std::move(groups);
   view["has_fees"] = !inst.fees.empty();
+  json maps = json::array();
+  for (const auto& link : map_links(place, inst.name, site.config.map_links)) {
+    maps.push_back({{"name", provider_name(link.provider, strings)}, {"url", link.url}});
+  }
+  view["has_maps"] = !maps.empty();
+  view["maps"] = std::move(maps);
+  view["location_coarsened"] = place.coarsened;
   json extra = json::array();
   for (const auto& [title, value] : inst.extra) extra.push_back({{"title", title}, {"value", value}});
   view["extra"] = std::move(extra);
-  (void)site;
+  const std::string page_url = site.config.base_url.empty() ? "" : site.config.base_url + "institutions/" + inst.id + ".html";
+  view["json_ld"] = structured_data(inst, place, site, page_url);
+  const auto related = related_articles(site, "", inst.age_min_months.value_or(0), inst.age_max_months.value_or(36), "", "入托准备");
+  view["guidance"] = article_links(related);
+  view["has_guidance"] = !related.empty();
   return view;
 }
 
 json guide_index_view(const model::SiteModel& site, const json& strings) {
   const bool chinese = is_chinese(strings);
-  json items = json::array();
+  std::map<std::string, json> by_topic;
   for (const auto& article : site.articles) {
-    items.push_back({{"title", article.title},
-                     {"url", "guide/" + article.slug + ".html"},
-                     {"topic", article.topic},
-                     {"summary", article.summary},
-                     {"ages", age_in_words(article.age_min_months, chinese) + "—" + age_in_words(article.age_max_months, chinese)}});
+    by_topic[article.topic].push_back({{"title", article.title},
+                                       {"url", "guide/" + article.slug + ".html"},
+                                       {"summary", article.summary},
+                                       {"ages", age_range(article.age_min_months, article.age_max_months, chinese)}});
   }
-  return {{"articles", std::move(items)}};
+  json topics = json::array();
+  for (auto& [topic, articles] : by_topic) {
+    topics.push_back({{"name", topic}, {"anchor", "topic-" + std::to_string(topics.size() + 1)}, {"articles", std::move(articles)}});
+  }
+  return {{"topics", std::move(topics)}, {"count", site.articles.size()}};
 }
 
-json article_view(const model::Article& article, const json& strings) {
+json article_view(const model::SiteModel& site, const model::Article& article, const json& strings) {
   const bool chinese = is_chinese(strings);
+  json toc = json::array();
+  for (const auto& [id, text] : article.headings) toc.push_back({{"id", id}, {"text", text}});
+  const auto related = related_articles(site, article.topic, article.age_min_months, article.age_max_months, article.slug);
   return {{"title", article.title},
           {"topic", article.topic},
           {"summary", article.summary},
           {"source", article.source},
           {"reviewed", article.reviewed},
           {"sample", article.sample},
-          {"ages", age_in_words(article.age_min_months, chinese) + "—" + age_in_words(article.age_max_months, chinese)},
-          {"body", article.body_html}};
+          {"ages", age_range(article.age_min_months, article.age_max_months, chinese)},
+          {"body", article.body_html},
+          {"toc", toc},
+          {"has_toc", article.headings.size() >= 3},
+          {"related", article_links(related)},
+          {"has_related", !related.empty()}};
+}
+
+json about_view(const model::SiteModel& site, const json& strings) {
+  std::size_t operating = 0;
+  for (const auto& inst : site.institutions) operating += inst.status == "运营中" ? 1 : 0;
+  (void)strings;
+  return {{"about", site.config.about}, {"institutions", site.institutions.size()}, {"operating", operating}, {"articles", site.articles.size()}};
+}
+
+json data_view(const model::SiteModel& site, const std::map<std::string, load::TableSchema>& schemas, const json& strings) {
+  const core::Language language = is_chinese(strings) ? core::Language::zh : core::Language::en;
+  json tables = json::array();
+  for (const std::string name : {"institutions", "fees", "areas"}) {
+    const auto it = schemas.find(name);
+    if (it == schemas.end()) continue;
+    json fields = json::array();
+    for (const auto& field : it->second.fields) {
+      if (field.is_private) continue;
+      std::string rule = validate::describe_expected(field).in(language);
+      if (field.required) rule = strings.value("required", "") + "; " + rule;
+      fields.push_back({{"name", field.name}, {"title", field.title}, {"description", field.description}, {"rule", rule}});
+    }
+    tables.push_back({{"name", name + ".csv"}, {"fields", std::move(fields)}});
+  }
+  (void)site;
+  return {{"tables", std::move(tables)}};
 }
 
 }  // namespace tuoyu::render

@@ -114,8 +114,8 @@ TEST_CASE("load::parse_site_config refuses a table name it does not know, with a
   const auto d = single_error(kMinimal + "tables:\n  institution: data/a.csv\n");
   CHECK(d.where.line == 4);
   CHECK(d.where.column == 3);
-  CHECK(d.message.en == "unknown setting \"institution\"");
-  CHECK(d.hint.en == "did you mean institutions?");
+  CHECK(d.message.en == "unknown setting \"tables.institution\"");
+  CHECK(d.hint.en == "did you mean tables.institutions?");
 }
 
 TEST_CASE("load::parse_site_config refuses a language other than zh-CN or en at the value") {
@@ -183,7 +183,7 @@ TEST_CASE("load::parse_site_config reports a key that is not a single word inste
   CHECK(d.where.line == 3);
   CHECK(d.message.en == "a setting's name must be a single word such as title");
   CHECK(single_error(kMinimal + "tables:\n  ? [fees]\n  : data/fees.csv\n").message.en ==
-        "a table name must be institutions, fees or areas");
+        "a setting's name must be a single word such as title");
 }
 
 TEST_CASE("load::parse_site_config reports a YAML syntax error at its line") {

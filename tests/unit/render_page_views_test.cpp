@@ -170,17 +170,20 @@ TEST_CASE("render::home_view counts operating institutions and places and groups
   elsewhere.district_code = "990199";
   elsewhere.status = "暂停";
   site.institutions = {open, other, planned, closed, elsewhere};
-  const auto view = render::home_view(site);
+  const auto listings = render::build_listings(site);
+  const auto view = render::home_view(site, listings, kChinese);
   CHECK(view["operating"] == 2);
   CHECK(view["places"] == 100);
   CHECK(view["inclusive_share"] == "30.0%");
   REQUIRE(view["districts"].size() == 2);
   CHECK(view["districts"][0]["name"] == "青石区");
   CHECK(view["districts"][0]["count"] == 3);  // the closed one is not listed
-  CHECK(view["districts"][0]["items"][0]["url"] == "institutions/sl-0001.html");  // relative to the site root
+  CHECK(view["districts"][0]["url"] == "districts/990101.html");  // relative to the language root
   CHECK(view["districts"][1]["name"] == "990199");  // no area row: the code stands in
+  CHECK(view["inclusive_count"] == 1);
   CHECK(view["has_articles"] == false);
-  CHECK(render::home_view(sample_site())["inclusive_share"] == "—");
+  const auto empty = sample_site();
+  CHECK(render::home_view(empty, render::build_listings(empty), kChinese)["inclusive_share"] == "—");
 }
 
 TEST_CASE("render::site_view picks the title for the interface language") {
@@ -207,10 +210,11 @@ TEST_CASE("render::guide_index_view and article_view link and describe articles"
   article.body_html = "<p>正文</p>";
   site.articles = {article};
   const auto index = render::guide_index_view(site, kChinese);
-  REQUIRE(index["articles"].size() == 1);
-  CHECK(index["articles"][0]["url"] == "guide/sleep.html");
-  CHECK(index["articles"][0]["ages"] == "0个月—1岁");
-  const auto view = render::article_view(article, kEnglish);
+  REQUIRE(index["topics"].size() == 1);
+  REQUIRE(index["topics"][0]["articles"].size() == 1);
+  CHECK(index["topics"][0]["articles"][0]["url"] == "guide/sleep.html");
+  CHECK(index["topics"][0]["articles"][0]["ages"] == "0个月—1岁");
+  const auto view = render::article_view(site, article, kEnglish);
   CHECK(view["ages"] == "0 months—1 year");
   CHECK(view["body"] == "<p>正文</p>");
 }

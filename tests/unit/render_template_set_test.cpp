@@ -25,6 +25,7 @@ json hostile_home_view() {
            {{"operating", 1},
             {"places", 30},
             {"inclusive_share", "100.0%"},
+            {"types", json::array({{{"name", "{{name}}"}, {"url", kAttribute}, {"count", 1}}})},
             {"districts",
              json::array({{{"name", "{{site.title}}"},
                            {"code", kAttribute},
