@@ -80,6 +80,143 @@ FieldSchema parse_field(const json& field) {
   return out;
 }
 
+std::string type_name(FieldType type) {
+  switch (type) {
+    case FieldType::string: return "string";
+    case FieldType::integer: return "integer";
+    case FieldType::number: return "number";
+    case FieldType::boolean: return "boolean";
+    case FieldType::date: return "date";
+  }
+  return "string";
+}
+
+/// Whether a field of `field`'s type can be read the way `use` reads it.
+bool usable_as(const FieldSchema& field, FieldUse use) {
+  switch (use) {
+    case FieldUse::text: return true;
+    case FieldUse::integer: return field.type == FieldType::integer;
+    case FieldUse::number: return field.type == FieldType::number;
+    case FieldUse::boolean: return field.type == FieldType::boolean;
+    case FieldUse::list: return field.type == FieldType::string && field.is_list;
+  }
+  return false;
+}
+
+std::string use_name(FieldUse use) {
+  switch (use) {
+    case FieldUse::text: return "string";
+    case FieldUse::integer: return "integer";
+    case FieldUse::number: return "number";
+    case FieldUse::boolean: return "boolean";
+    case FieldUse::list: return "tuoyu:list";
+  }
+  return "string";
+}
+
+constexpr RequiredField kInstitutionFields[] = {
+    {"id", FieldUse::text, false}, {"name"}, {"uscc"}, {"district_code"}, {"street"}, {"address"},
+    {"longitude", FieldUse::number}, {"latitude", FieldUse::number}, {"crs"}, {"type"}, {"ownership"},
+    {"inclusive", FieldUse::boolean}, {"status"}, {"filing_status"}, {"filing_date"}, {"capacity", FieldUse::integer},
+    {"places_6_12m", FieldUse::integer}, {"places_12_24m", FieldUse::integer}, {"places_24_36m", FieldUse::integer},
+    {"enrolled", FieldUse::integer}, {"age_min_months", FieldUse::integer}, {"age_max_months", FieldUse::integer},
+    {"services", FieldUse::list}, {"hours"}, {"phone"}, {"area_m2"}, {"rating"}, {"updated"}, {"note"}};
+
+constexpr RequiredField kFeeFields[] = {
+    {"institution_id"}, {"service"}, {"class"}, {"item"}, {"amount", FieldUse::number}, {"unit"},
+    {"prepay_months", FieldUse::integer}, {"effective_from"}, {"note"}};
+
+constexpr RequiredField kAreaFields[] = {
+    {"code", FieldUse::text, false}, {"name"}, {"parent_code"}, {"population", FieldUse::integer},
+    {"children_under3", FieldUse::integer}, {"longitude", FieldUse::number}, {"latitude", FieldUse::number}, {"crs"}};
+
+/// Reports each name of `names` (from `key`, e.g. "primaryKey") that is not a field of `schema`.
+bool check_key_fields(const TableSchema& schema, const std::vector<std::string>& names, const std::string& key,
+                      const std::string& path, core::Diagnostics& diagnostics) {
+  bool ok = true;
+  for (const auto& name : names) {
+    if (schema.find_name(name)) continue;
+    ok = false;
+    diagnostics.error({path}, {"表结构文件有误：" + key + " 中的字段 " + name + " 在表结构中没有定义",
+                               "invalid table schema: " + key + " names the field " + name + ", which the schema does not define"});
+  }
+  return ok;
+}
+
+/// Checks everything a parsed schema must satisfy beyond its JSON shape; reports each problem.
+bool check_schema(const TableSchema& schema, const std::string& path, core::Diagnostics& diagnostics) {
+  bool ok = true;
+  std::map<std::string, std::size_t> seen;
+  for (std::size_t f = 0; f < schema.fields.size(); ++f) {
+    const auto& field = schema.fields[f];
+    if (!seen.emplace(field.name, f).second) {
+      ok = false;
+      diagnostics.error({path}, {"表结构文件有误：字段名 " + field.name + " 出现了两次", "invalid table schema: the field name " + field.name + " is defined twice"},
+                        {"删除或改名其中一个字段", "delete or rename one of them"});
+    }
+    if (!field.pattern) continue;
+    try {
+      (void)compile_pattern(*field.pattern);
+    } catch (const std::regex_error& e) {
+      ok = false;
+      const std::string quoted = core::quote_for_message(*field.pattern);
+      diagnostics.error({path},
+                        {"表结构文件有误：字段 " + field.name + " 的 pattern " + quoted + " 不是有效的正则表达式：" + e.what(),
+                         "invalid table schema: the pattern " + quoted + " of the field " + field.name +
+                             " is not a valid regular expression: " + e.what()},
+                        {"pattern 按 ECMAScript（JavaScript）正则表达式语法书写，须匹配整个值，如 [0-9]{6}",
+                         "patterns use ECMAScript (JavaScript) regular expression syntax and match the whole value, e.g. [0-9]{6}"});
+    }
+  }
+  ok = check_key_fields(schema, schema.primary_key, "primaryKey", path, diagnostics) && ok;
+  for (const auto& key : schema.unique_keys) ok = check_key_fields(schema, key, "uniqueKeys", path, diagnostics) && ok;
+  for (const auto& key : schema.foreign_keys) {
+    ok = check_key_fields(schema, key.fields, "foreignKeys", path, diagnostics) && ok;
+    if (key.fields.size() != key.reference_fields.size()) {
+      ok = false;
+      const auto n = std::to_string(key.fields.size());
+      const auto m = std::to_string(key.reference_fields.size());
+      diagnostics.error({path}, {"表结构文件有误：外键有 " + n + " 个字段，但引用了 " + m + " 个字段",
+                                 "invalid table schema: a foreign key has " + n + " fields but references " + m});
+    } else if (key.resource.empty()) {  // a key within this table: its reference fields are ours too
+      ok = check_key_fields(schema, key.reference_fields, "foreignKeys.reference", path, diagnostics) && ok;
+    }
+  }
+  for (const auto& required : required_fields(schema.table)) {
+    const std::string name(required.name);
+    const auto index = schema.find_name(name);
+    if (!index) {
+      ok = false;
+      diagnostics.error({path}, {schema.table + " 的表结构缺少 tuoyu 需要的字段 " + name, "the schema of " + schema.table + " lacks the field " + name + " that tuoyu needs"},
+                        {"tuoyu 按名称读取此字段：请从内置表结构中恢复它；可以修改 title 和 description，但不能删除或改名",
+                         "tuoyu reads this field by name: restore it from the built-in schema; you may change its title and description, but not remove or rename it"});
+      continue;
+    }
+    const auto& field = schema.fields[*index];
+    if (!usable_as(field, required.use)) {
+      ok = false;
+      const std::string given = field.is_list ? "tuoyu:list" : type_name(field.type);
+      if (required.use == FieldUse::list) {
+        diagnostics.error({path}, {schema.table + " 的表结构没有给字段 " + name + " 设置 tuoyu:list，但 tuoyu 把它作为多选列表读取",
+                                   "the schema of " + schema.table + " does not give the field " + name + " a tuoyu:list, but tuoyu reads it as a list"},
+                          {"恢复内置表结构中此字段的 \"type\": \"string\" 和 tuoyu:list", "restore the field's \"type\": \"string\" and tuoyu:list from the built-in schema"});
+      } else {
+        const std::string wanted = use_name(required.use);
+        diagnostics.error({path}, {schema.table + " 的表结构把字段 " + name + " 的类型定为 " + given + "，但 tuoyu 按 " + wanted + " 读取它",
+                                   "the schema of " + schema.table + " gives the field " + name + " the type " + given + ", but tuoyu reads it as " + wanted},
+                          {"把此字段的类型改回 \"type\": \"" + wanted + "\"", "set \"type\": \"" + wanted + "\" for this field"});
+      }
+    }
+    if (!required.may_be_private && field.is_private) {
+      ok = false;
+      diagnostics.error({path}, {schema.table + " 的字段 " + name + " 不能设为不公开（private）：tuoyu 用它命名公开的网页",
+                                 "the field " + name + " of " + schema.table + " cannot be private: tuoyu names the published pages by it"},
+                        {"删除此字段的 \"private\": true", "remove \"private\": true from this field"});
+    }
+  }
+  return ok;
+}
+
 }  // namespace
 
 std::optional<std::size_t> TableSchema::find_field(std::string_view header) const {
@@ -95,11 +232,33 @@ std::optional<std::size_t> TableSchema::find_field(std::string_view header) cons
   return std::nullopt;
 }
 
-std::size_t TableSchema::index_of(std::string_view name) const {
+std::optional<std::size_t> TableSchema::find_name(std::string_view name) const {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (fields[i].name == name) return i;
   }
+  return std::nullopt;
+}
+
+std::size_t TableSchema::index_of(std::string_view name) const {
+  if (const auto index = find_name(name)) return *index;
   throw std::logic_error("schema of " + table + " has no field " + std::string(name));
+}
+
+std::span<const RequiredField> required_fields(std::string_view table) {
+  if (table == "institutions") return kInstitutionFields;
+  if (table == "fees") return kFeeFields;
+  if (table == "areas") return kAreaFields;
+  return {};
+}
+
+std::vector<std::string> required_field_names(std::string_view table) {
+  std::vector<std::string> out;
+  for (const auto& field : required_fields(table)) out.emplace_back(field.name);
+  return out;
+}
+
+std::regex compile_pattern(const std::string& pattern) {
+  return std::regex(pattern, std::regex::ECMAScript | std::regex::optimize);
 }
 
 std::optional<TableSchema> parse_table_schema(std::string_view json_text, std::string table, const std::string& path,
@@ -116,6 +275,7 @@ std::optional<TableSchema> parse_table_schema(std::string_view json_text, std::s
     TableSchema schema;
     schema.table = std::move(table);
     schema.source_json = std::string(json_text);
+    schema.path = path;
     if (!document.contains("fields") || !document.at("fields").is_array() || document.at("fields").empty()) {
       throw std::runtime_error("\"fields\" must be a non-empty array");
     }
@@ -133,18 +293,39 @@ std::optional<TableSchema> parse_table_schema(std::string_view json_text, std::s
         schema.foreign_keys.push_back(std::move(fk));
       }
     }
-    // Every key must name a field of this schema.
-    auto require_fields = [&](const std::vector<std::string>& names) {
-      for (const auto& name : names) (void)schema.index_of(name);
-    };
-    require_fields(schema.primary_key);
-    for (const auto& key : schema.unique_keys) require_fields(key);
-    for (const auto& key : schema.foreign_keys) require_fields(key.fields);
+    if (!check_schema(schema, path, diagnostics)) return std::nullopt;
     return schema;
   } catch (const std::exception& e) {
     diagnostics.error({path}, {"表结构文件有误：" + std::string(e.what()), "invalid table schema: " + std::string(e.what())});
     return std::nullopt;
   }
+}
+
+bool check_schema_set(const std::map<std::string, TableSchema>& schemas, core::Diagnostics& diagnostics) {
+  bool ok = true;
+  std::string known;
+  for (const auto& [name, schema] : schemas) known += (known.empty() ? "" : ", ") + name;
+  for (const auto& [name, schema] : schemas) {
+    for (const auto& key : schema.foreign_keys) {
+      if (key.resource.empty()) continue;  // checked with the schema itself
+      const auto target = schemas.find(key.resource);
+      if (target == schemas.end()) {
+        ok = false;
+        diagnostics.error({schema.path}, {"表结构文件有误：外键引用的表 " + key.resource + " 不存在（可用的表：" + known + "）",
+                                          "invalid table schema: a foreign key references the table " + key.resource +
+                                              ", which does not exist (the tables are " + known + ")"});
+        continue;
+      }
+      for (const auto& field : key.reference_fields) {
+        if (target->second.find_name(field)) continue;
+        ok = false;
+        diagnostics.error({schema.path}, {"表结构文件有误：外键引用了 " + key.resource + " 的字段 " + field + "，但 " + key.resource + " 的表结构没有此字段",
+                                          "invalid table schema: a foreign key references the field " + field + " of " + key.resource +
+                                              ", which the schema of " + key.resource + " does not define"});
+      }
+    }
+  }
+  return ok;
 }
 
 }  // namespace tuoyu::load

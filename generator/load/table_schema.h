@@ -1,6 +1,8 @@
 #pragma once
 #include <map>
 #include <optional>
+#include <regex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,16 +56,57 @@ struct TableSchema {
   std::vector<std::vector<std::string>> unique_keys;
   std::vector<ForeignKey> foreign_keys;
   std::string source_json;  ///< The schema file's text, for publishing in the Data Package.
+  std::string path;         ///< The schema file as shown in messages.
 
   /// Index of the field whose name or title is `header` (trimmed, compared in NFKC, names also
   /// case-insensitively), if any.
   [[nodiscard]] std::optional<std::size_t> find_field(std::string_view header) const;
-  /// Index of the field named `name`; the schema must define it.
+  /// Index of the field named `name`, if the schema defines it.
+  [[nodiscard]] std::optional<std::size_t> find_name(std::string_view name) const;
+  /// Index of the field named `name`; the schema must define it (throws std::logic_error otherwise:
+  /// parse_table_schema guarantees every name in required_fields() and every key's fields).
   [[nodiscard]] std::size_t index_of(std::string_view name) const;
 };
 
+/// How tuoyu's code reads a field it names: the reader used decides which schema types still work.
+enum class FieldUse {
+  text,     ///< Read as text: any type will do.
+  integer,  ///< Read as a whole number: the schema must say "integer".
+  number,   ///< Read as a decimal: the schema must say "number".
+  boolean,  ///< Read as yes/no: the schema must say "boolean".
+  list,     ///< Read as a list of items: the field must have `tuoyu:list`.
+};
+
+/// A field that tuoyu's code (domain rules, site model) reads by name.
+struct RequiredField {
+  std::string_view name;
+  FieldUse use = FieldUse::text;
+  bool may_be_private = true;  ///< False for fields that name output pages (an institution's id, an area's code).
+};
+
+/// The fields of `table` ("institutions", "fees", "areas") that validate/domain_rules.cpp and
+/// model/build_model.cpp read by name; empty for other tables. A schema lacking one is refused.
+std::span<const RequiredField> required_fields(std::string_view table);
+
+/// The names of required_fields(table), in order.
+std::vector<std::string> required_field_names(std::string_view table);
+
+/// The regular expression of a `pattern` constraint, as validation matches it (ECMAScript, whole value);
+/// throws std::regex_error when `pattern` is not a valid ECMAScript regular expression.
+std::regex compile_pattern(const std::string& pattern);
+
 /// Parses a Table Schema JSON text; problems are reported against `path` and nothing is returned.
+/// Beyond the JSON it checks that every `pattern` compiles, that every key names fields of the schema
+/// (same-table foreign keys included), and that every field in required_fields(table) is present,
+/// public when it must be, and of a type tuoyu can read it as.
 std::optional<TableSchema> parse_table_schema(std::string_view json_text, std::string table,
                                               const std::string& path, core::Diagnostics& diagnostics);
+
+/// Checks the schemas of one register together, after each was parsed: every foreign key must name a
+/// table in `schemas` and, as its reference fields, fields of that table, as many as it has fields.
+/// Problems are reported against the referencing schema's file; returns false when there was one.
+/// The pipeline must call this once all schemas are loaded and stop on false, before validation
+/// (validate::check_references relies on it).
+bool check_schema_set(const std::map<std::string, TableSchema>& schemas, core::Diagnostics& diagnostics);
 
 }  // namespace tuoyu::load

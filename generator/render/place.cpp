@@ -85,7 +85,8 @@ std::vector<MapLink> map_links(const PublicPlace& place, const std::string& name
 std::string opening_hours_spec(const std::string& hours) {
   static const std::vector<std::pair<std::string, std::string>> kDays = {
       {"一", "Mo"}, {"二", "Tu"}, {"三", "We"}, {"四", "Th"}, {"五", "Fr"}, {"六", "Sa"}, {"日", "Su"}, {"天", "Su"}};
-  static const std::regex pattern(R"(周([一二三四五六日天])\s*(?:至|到|-|~|—|–)\s*周([一二三四五六日天])\s*(\d{1,2}):(\d{2})\s*(?:-|~|—|–|至|到)\s*(\d{1,2}):(\d{2}))");
+  // std::regex matches bytes, so multi-byte characters are alternatives, never a [bracket] class.
+  static const std::regex pattern(R"(周(一|二|三|四|五|六|日|天)\s*(?:至|到|-|~|—|–)\s*周(一|二|三|四|五|六|日|天)\s*(\d{1,2}):(\d{2})\s*(?:-|~|—|–|至|到)\s*(\d{1,2}):(\d{2}))");
   const std::string text = core::nfkc(hours);
   std::smatch m;
   if (!std::regex_search(text, m, pattern)) return {};

@@ -14,15 +14,19 @@ using core::Localized;
 using load::FieldSchema;
 using load::FieldType;
 
-/// Reports "LABEL: expected EXPECTED, got VALUE" with a hint.
-void report_value(core::Diagnostics& diagnostics, core::Severity severity, core::SourceLocation where,
-                  const std::string& label, const Localized& expected, std::string_view value, Localized hint) {
-  const std::string quoted = core::quote_for_message(value);
+/// Reports "LABEL: expected EXPECTED, got VALUE" with a hint, at field `index` of `row`. For a private
+/// field the value is masked and the hint, which may repeat parts of the value, is replaced.
+void report_value(core::Diagnostics& diagnostics, core::Severity severity, const ValidatedTable& table,
+                  const ValidatedRow& row, std::size_t index, const Localized& expected, std::string_view value,
+                  Localized hint) {
+  const Localized quoted = table.shown(index, value);
+  if (table.schema->fields[index].is_private) hint = private_value_hint();
+  const std::string label = table.label(index);
   // A space separates Chinese from a leading digit ("应为 0 到 36 之间的整数"), as elsewhere in messages.
   const bool digit_first = !expected.zh.empty() && expected.zh.front() >= '0' && expected.zh.front() <= '9';
-  Localized message{label + "：应为" + (digit_first ? " " : "") + expected.zh + "，实际为 " + quoted,
-                    label + ": expected " + expected.en + ", got " + quoted};
-  diagnostics.add({severity, std::move(where), std::move(message), std::move(hint)});
+  Localized message{label + "：应为" + (digit_first ? " " : "") + expected.zh + "，实际为 " + quoted.zh,
+                    label + ": expected " + expected.en + ", got " + quoted.en};
+  diagnostics.add({severity, table.where(row, index), std::move(message), std::move(hint)});
 }
 
 Localized enum_hint(const FieldSchema& field, const std::string& value) {
@@ -39,8 +43,7 @@ Localized enum_hint(const FieldSchema& field, const std::string& value) {
 bool check_range(double number, const FieldSchema& field, const ValidatedTable& table, const ValidatedRow& row,
                  std::size_t index, std::string_view text, core::Diagnostics& diagnostics) {
   if ((field.minimum && number < *field.minimum) || (field.maximum && number > *field.maximum)) {
-    report_value(diagnostics, core::Severity::error, table.where(row, index), table.label(index), describe_expected(field), text,
-                 {});
+    report_value(diagnostics, core::Severity::error, table, row, index, describe_expected(field), text, {});
     return false;
   }
   return true;
@@ -50,8 +53,7 @@ bool check_range(double number, const FieldSchema& field, const ValidatedTable& 
 Value read_cell(const FieldSchema& field, const std::regex* pattern, std::string_view text, const ValidatedTable& table,
                 const ValidatedRow& row, std::size_t index, core::Diagnostics& diagnostics) {
   const auto fail = [&](const Localized& hint) -> Value {
-    report_value(diagnostics, core::Severity::error, table.where(row, index), table.label(index), describe_expected(field), text,
-                 hint);
+    report_value(diagnostics, core::Severity::error, table, row, index, describe_expected(field), text, hint);
     return std::monostate{};
   };
   switch (field.type) {
@@ -84,8 +86,8 @@ Value read_cell(const FieldSchema& field, const std::regex* pattern, std::string
     std::vector<std::string> items = split_list(text, field.list_delimiters);
     for (const auto& item : items) {
       if (!field.allowed.empty() && std::find(field.allowed.begin(), field.allowed.end(), item) == field.allowed.end()) {
-        report_value(diagnostics, core::Severity::error, table.where(row, index), table.label(index),
-                     describe_expected(field), item, enum_hint(field, item));
+        report_value(diagnostics, core::Severity::error, table, row, index, describe_expected(field), item,
+                     enum_hint(field, item));
         return std::monostate{};
       }
     }
@@ -98,7 +100,7 @@ Value read_cell(const FieldSchema& field, const std::regex* pattern, std::string
         return check.normalized;
       case UsccVerdict::wrong_check_character: {
         const std::string expected(1, check.expected_check);
-        report_value(diagnostics, core::Severity::warning, table.where(row, index), table.label(index),
+        report_value(diagnostics, core::Severity::warning, table, row, index,
                      {"校验位正确的统一社会信用代码", "a credit code with a correct check character"}, text,
                      {"按 GB 32100-2015 计算，最后一位应为 " + expected + "；请与营业执照或登记证书核对",
                       "by GB 32100-2015 the last character should be " + expected +
@@ -205,18 +207,32 @@ void check_unique(ValidatedTable& table, const std::vector<std::size_t>& fields,
     if (inserted) continue;
     const bool differs_in_case = it->second.second != exact;
     row.valid = false;
-    std::string shown;
+    // The key as one quoted value, or value by value when a private field keeps some of it hidden.
+    bool any_private = false;
+    std::string joined;
+    for (const std::size_t f : fields) {
+      any_private = any_private || table.schema->fields[f].is_private;
+      joined += (joined.empty() ? "" : " / ") + to_text(row.values[f]);
+    }
+    Localized shown{core::quote_for_message(joined), core::quote_for_message(joined)};
+    if (any_private) {
+      shown = {};
+      for (const std::size_t f : fields) {
+        const Localized part = table.shown(f, to_text(row.values[f]));
+        shown.zh += (shown.zh.empty() ? "" : " / ") + part.zh;
+        shown.en += (shown.en.empty() ? "" : " / ") + part.en;
+      }
+    }
     std::string names_zh;
     std::string names_en;
     for (const std::size_t f : fields) {
-      shown += (shown.empty() ? "" : " / ") + to_text(row.values[f]);
       names_zh += (names_zh.empty() ? "" : "、") + table.label(f);
       names_en += (names_en.empty() ? "" : ", ") + table.label(f);
     }
     const std::string line = std::to_string(it->second.first);
     diagnostics.error(table.where(row, fields.front()),
-                      {names_zh + " 为 " + core::quote_for_message(shown) + " 的记录重复，第 " + line + " 行已有",
-                       names_en + " " + core::quote_for_message(shown) + " is repeated; line " + line + " has it already"},
+                      {names_zh + " 为 " + shown.zh + " 的记录重复，第 " + line + " 行已有",
+                       names_en + " " + shown.en + " is repeated; line " + line + " has it already"},
                       differs_in_case ? core::Localized{"合并或删除重复的行；只有大小写不同的编号也算重复（它们会成为同一个网页文件）",
                                                     "merge or delete the duplicate rows; ids differing only in letter case count as the same (they name the same page file)"}
                                   : core::Localized{"合并或删除重复的行", "merge or delete the duplicate rows"});
@@ -226,7 +242,22 @@ void check_unique(ValidatedTable& table, const std::vector<std::size_t>& fields,
 }  // namespace
 
 core::SourceLocation ValidatedTable::where(const ValidatedRow& row, std::size_t field) const {
-  return {path, row.line, row.columns[field]};
+  const int line = field < row.lines.size() && row.lines[field] > 0 ? row.lines[field] : row.line;
+  return {path, line, row.columns[field]};
+}
+
+core::Localized ValidatedTable::shown(std::size_t field, std::string_view value) const {
+  if (!schema->fields[field].is_private) {
+    std::string quoted = core::quote_for_message(value);
+    return {quoted, std::move(quoted)};
+  }
+  const std::size_t length = core::count_code_points(value);
+  const std::string n = std::to_string(length);
+  return {"（" + n + " 个字符，不公开）", "(" + n + (length == 1 ? " character" : " characters") + ", private)"};
+}
+
+core::Localized private_value_hint() {
+  return {"此列不公开，消息中不显示它的值；请在文件中查看该单元格", "the column is private, so messages do not show its value; look at the cell in the file"};
 }
 
 std::string ValidatedTable::label(std::size_t field) const {
@@ -246,18 +277,34 @@ ValidatedTable validate_table(const load::CsvTable& csv, const load::TableSchema
   table.path = path;
   table.headers.assign(schema.fields.size(), "");
   if (csv.rows.empty()) {
+    // An example header from the first two fields (a schema may define only one).
+    std::string example_zh;
+    std::string example_en;
+    for (std::size_t f = 0; f < schema.fields.size() && f < 2; ++f) {
+      const auto& field = schema.fields[f];
+      example_zh += (f == 0 ? "" : ",") + (field.title.empty() ? field.name : field.title);
+      example_en += (f == 0 ? "" : ",") + field.name;
+    }
     diagnostics.error({path}, {"文件为空，缺少表头行", "the file is empty: the header row is missing"},
-                      {"第一行应为列名，如 " + schema.fields.front().title + "," + schema.fields[1].title,
-                       "the first line must name the columns, e.g. " + schema.fields.front().name + "," + schema.fields[1].name});
+                      {"第一行应为列名，如 " + example_zh, "the first line must name the columns, e.g. " + example_en});
     return table;
   }
   const auto& header = csv.rows.front();
   table.header_line = header.line;
   const std::vector<int> column_of = map_header(header, schema, table, diagnostics);
+  // The number of header cells up to the last one with a name: a row shorter than that misses cells.
+  std::size_t named_width = header.cells.size();
+  while (named_width > 0 && core::trim(header.cells[named_width - 1].text).empty()) --named_width;
+  // Columns without a header; their values are ignored, which is reported once per column.
+  std::vector<std::size_t> unnamed_columns;
+  for (std::size_t c = 0; c < header.cells.size(); ++c) {
+    if (core::trim(header.cells[c].text).empty()) unnamed_columns.push_back(c);
+  }
+  std::vector<bool> unnamed_reported(unnamed_columns.size(), false);
 
   std::vector<std::optional<std::regex>> patterns(schema.fields.size());
   for (std::size_t f = 0; f < schema.fields.size(); ++f) {
-    if (schema.fields[f].pattern) patterns[f].emplace(*schema.fields[f].pattern, std::regex::ECMAScript | std::regex::optimize);
+    if (schema.fields[f].pattern) patterns[f].emplace(load::compile_pattern(*schema.fields[f].pattern));
   }
 
   table.rows.reserve(csv.rows.size() - 1);
@@ -267,6 +314,7 @@ ValidatedTable validate_table(const load::CsvTable& csv, const load::TableSchema
     row.line = source.line;
     row.values.resize(schema.fields.size());
     row.columns.assign(schema.fields.size(), 0);
+    row.lines.assign(schema.fields.size(), source.line);
     row.unreadable.assign(schema.fields.size(), false);
     const std::size_t before = diagnostics.error_count();
     if (source.cells.size() > header.cells.size()) {
@@ -279,15 +327,33 @@ ValidatedTable validate_table(const load::CsvTable& csv, const load::TableSchema
                           {"检查此行是否有多余的逗号；含逗号的值需用英文双引号括起", "look for a stray comma; a value containing a comma must be in double quotes"});
         break;
       }
+    } else if (source.cells.size() < named_width && !source.cells.empty()) {
+      const auto& last = source.cells.back();
+      const std::string n = std::to_string(source.cells.size());
+      const std::string m = std::to_string(header.cells.size());
+      diagnostics.warning({path, last.line, last.column},
+                          {"此行有 " + n + " 个单元格，但表头有 " + m + " 列；缺少的单元格按空值读取",
+                           "this row has " + n + (source.cells.size() == 1 ? " cell" : " cells") + " but the header has " + m +
+                               " columns; the missing cells are read as empty"},
+                          {"检查此行是否少了逗号，或有单元格被合并", "look for a missing comma or merged cells in this row"});
+    }
+    for (std::size_t u = 0; u < unnamed_columns.size(); ++u) {
+      const std::size_t c = unnamed_columns[u];
+      if (unnamed_reported[u] || c >= source.cells.size() || core::trim(source.cells[c].text).empty()) continue;
+      unnamed_reported[u] = true;
+      const std::string k = std::to_string(c + 1);
+      diagnostics.warning({path, source.cells[c].line, source.cells[c].column},
+                          {"第 " + k + " 列没有列名，此列的值被忽略", "column " + k + " has no header; its values are ignored"},
+                          {"在表头填写表结构中的列名，或删除此列", "give the column a header from the schema, or delete it"});
     }
     for (std::size_t f = 0; f < schema.fields.size(); ++f) {
       const int c = column_of[f];
       if (c < 0) continue;
       const auto column = static_cast<std::size_t>(c);
-      if (column >= source.cells.size()) {
-        row.columns[f] = 0;
-      } else {
+      // A cell missing from a short row is empty, reported at the row's line and column 0.
+      if (column < source.cells.size()) {
         row.columns[f] = source.cells[column].column;
+        row.lines[f] = source.cells[column].line;
       }
       const std::string_view text = column < source.cells.size() ? core::trim(source.cells[column].text) : std::string_view{};
       const auto& field = schema.fields[f];

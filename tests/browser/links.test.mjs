@@ -7,8 +7,8 @@
 // no failed request and no script error.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { describe, before, after, test } from 'node:test';
-import { describeRequests, openPage } from './lib/browser.mjs';
+import { before, describe, test } from 'node:test';
+import { describeRequests, newVisitor } from './lib/browser.mjs';
 import { SUB_PATH } from './lib/env.mjs';
 import { launchBrowser, servedSite } from './lib/harness.mjs';
 import { baseHref, cssUrls, pageIds, pageUrls, scanHtml } from './lib/html.mjs';
@@ -23,6 +23,7 @@ const MAX_LINES = 80;
 // root test, and runs the clean-up, as soon as no declared test is left to run).
 const site = await servedSite();
 const browser = await launchBrowser();
+const visitor = await newVisitor(browser);
 const files = listFiles(site.dir);
 const fileSet = new Set(files);
 const dirSet = new Set(files.flatMap((f) => f.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
@@ -129,8 +130,7 @@ describe(`files: ${pages.size} HTML files, ${stylesheets.length} stylesheets, ${
 for (const { type, file } of site.types) {
   describe(`browser: ${type} (${file})`, () => {
     let visit;
-    before(async () => { visit = await openPage(browser, site.url(file)); });
-    after(async () => { await visit?.close(); });
+    before(async () => { await visitor.goto(site.url(file)); visit = { log: visitor.log }; });
     test('makes no request to another host', () => {
       assert.equal(visit.log.foreign.length, 0, `${file} requested other hosts:\n${describeRequests(visit.log.foreign)}`);
     });

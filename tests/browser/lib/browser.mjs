@@ -99,7 +99,13 @@ export async function enableElderlyMode(page) {
   if ((await button.count()) > 0) {
     const problems = [];
     const before = await page.evaluate(() => document.documentElement.classList.contains('elderly'));
-    if (!before) await button.first().click();
+    if (!before) {
+      try {
+        await button.first().click({ timeout: 5000 });
+      } catch (err) {
+        problems.push(`#elderly-toggle could not be clicked (hidden, disabled or covered?): ${err.message.split('\n')[0]}`);
+      }
+    }
     const state = await page.evaluate(() => ({
       on: document.documentElement.classList.contains('elderly'),
       stored: (() => { try { return localStorage.getItem('tuoyu-elderly'); } catch { return 'unavailable'; } })(),
