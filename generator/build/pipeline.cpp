@@ -112,8 +112,9 @@ void load_tables(const BuildOptions& options, LoadedSource& loaded, BuildReport&
     const fs::path file = options.source / (from_config ? configured->second : "data/" + table + ".csv");
     const std::string shown = display_path(options.source, file);
     loaded.paths[table] = shown;
-    // Register files the office did not name in site.yaml must lie inside the source folder.
-    if (!from_config && fs::is_symlink(file) && !io::is_inside(options.source, file)) {
+    // Register files the office did not name in site.yaml must lie inside the source folder,
+    // whatever links lead there (a linked data/ folder included).
+    if (!from_config && fs::exists(file) && !io::is_inside(options.source, file)) {
       report.diagnostics.error({shown}, {"拒绝读取：此文件是指向站点目录之外的符号链接", "refused: this file is a symbolic link to outside the site folder"});
       continue;
     }
@@ -215,16 +216,27 @@ std::vector<OutputFile> render_jobs(const std::vector<render::PageJob>& plan, co
   return files;
 }
 
-/// Refuses output folders that would replace or sit inside the source's own folders.
+/// Refuses output folders that would replace or sit inside the source's own folders, and folders
+/// or files that tuoyu did not make.
 bool output_is_safe(const fs::path& source, const fs::path& output, BuildReport& report) {
-  const fs::path src = fs::weakly_canonical(source);
-  const fs::path out = fs::weakly_canonical(output);
+  std::error_code error;
+  const fs::path src = fs::weakly_canonical(source, error);
+  const fs::path out = error ? fs::path() : fs::weakly_canonical(output, error);
+  if (error) {
+    report.diagnostics.error({output.generic_string()}, {"无法解析输出路径：" + error.message(), "the output path cannot be resolved: " + error.message()});
+    return false;
+  }
   bool inside_input = false;
   for (const char* folder : {"data", "content", "templates"}) inside_input = inside_input || io::contains_path(src / folder, out);
   if (io::contains_path(out, src) || inside_input) {
     report.diagnostics.error({output.generic_string()}, {"输出目录不能是站点目录本身、其上级或 data/、content/、templates/",
                                                          "the output folder cannot be the site folder, a folder above it, or inside data/, content/ or templates/"},
                              {"使用默认的 site/ 或另选一个目录", "use the default site/ or another folder"});
+    return false;
+  }
+  if (const auto refusal = publish::refuse_destination(output)) {
+    report.diagnostics.error({output.generic_string()}, *refusal,
+                             {"另选一个新的或空的目录，或先确认后删除该目录", "choose a new or empty folder, or delete that one after checking it"});
     return false;
   }
   return true;

@@ -29,7 +29,16 @@ int run(int argc, char** argv) {
     case Command::build:
       break;
   }
-  const build::BuildReport report = build::run_build(options.build);
+  build::BuildReport report;
+  try {
+    report = build::run_build(options.build);
+  } catch (const std::exception& e) {
+    // Every expected problem is a diagnostic; this is the last line of defence, and the previous
+    // site is untouched because only a completed stage is ever swapped in.
+    std::cerr << "tuoyu: 内部错误，原有网站保持不变：" << e.what() << "\n"
+              << "tuoyu: internal error, the previous site is unchanged: " << e.what() << "\n";
+    return 2;
+  }
   const core::Language language = options.language.value_or(report.site_language.value_or(core::Language::zh));
   print_report(report, options.command == Command::build, language, options.max_messages, options.verbose, std::cerr, std::cout);
   switch (report.outcome) {

@@ -20,7 +20,9 @@ std::optional<model::Article> parse_article(std::string_view text, const std::st
                                             core::Diagnostics& diagnostics, std::string* markdown_body) {
   const std::size_t errors_before = diagnostics.error_count();
   static const std::regex slug_pattern("[a-z0-9][a-z0-9-]{0,63}");
-  if (!std::regex_match(slug, slug_pattern)) {
+  if (slug == "index") {
+    diagnostics.error({path}, {"文件名 index 保留给文章目录页，请改用其他文件名", "the file name index is reserved for the guidance index page; rename the file"});
+  } else if (!std::regex_match(slug, slug_pattern)) {
     diagnostics.error({path}, {"文件名 " + core::quote_for_message(slug) + " 不能用作网址：只用小写字母、数字和连字符",
                                "the file name " + core::quote_for_message(slug) + " cannot be a URL: use lower-case letters, digits and hyphens"});
   }

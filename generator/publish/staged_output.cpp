@@ -1,13 +1,12 @@
 #include "publish/staged_output.h"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <stdexcept>
 #include <system_error>
 
@@ -16,53 +15,94 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kStageMarker = ".tuoyu-staging-";
-const std::string kOldMarker = ".tuoyu-old-";
+const std::string kStageMarker = ".tuoyu-staging";
+const std::string kOldMarker = ".tuoyu-old";
 
-/// The name prefix of this destination's stages: ".site.tuoyu-staging-".
-std::string stage_prefix(const fs::path& destination, const std::string& marker) {
-  return "." + destination.filename().string() + marker;
-}
-
-/// Removes stages of builds whose process is gone (killed or crashed).
-void remove_abandoned_stages(const fs::path& destination) {
-  const fs::path parent = destination.parent_path();
-  std::error_code error;
-  for (const auto& marker : {kStageMarker, kOldMarker}) {
-    const std::string prefix = stage_prefix(destination, marker);
-    for (fs::directory_iterator it(parent, error), end; !error && it != end; it.increment(error)) {
-      const std::string name = it->path().filename().string();
-      if (name.rfind(prefix, 0) != 0) continue;
-      const std::string pid_text = name.substr(prefix.size());
-      const long pid = std::strtol(pid_text.c_str(), nullptr, 10);
-      if (pid > 0 && pid != static_cast<long>(::getpid()) && ::kill(static_cast<pid_t>(pid), 0) == 0) continue;  // Still building.
-      std::error_code ignore;
-      fs::remove_all(it->path(), ignore);
-    }
-  }
+/// Sibling paths of the destination: ".site.tuoyu-staging", ".site.tuoyu-old", ".site.tuoyu-lock".
+fs::path sibling(const fs::path& destination, const std::string& marker) {
+  return destination.parent_path() / ("." + destination.filename().string() + marker);
 }
 
 [[noreturn]] void fail(const std::string& what, const fs::path& path, int error_number) {
-  throw std::runtime_error(what + " " + path.string() + ": " + std::strerror(error_number));
+  std::string message = what + " " + path.string() + ": " + std::strerror(error_number);
+  if (error_number == EBUSY) message += " (the output folder is a mount point: publish to a folder inside it)";
+  if (error_number == ENOSPC) message += " (the disk is full)";
+  throw std::runtime_error(message);
+}
+
+/// The destination with a symbolic link (at the last step) replaced by its target.
+fs::path resolve_destination(fs::path destination) {
+  destination = fs::absolute(destination).lexically_normal();
+  if (destination.filename().empty()) destination = destination.parent_path();
+  std::error_code error;
+  if (fs::is_symlink(fs::symlink_status(destination, error))) {
+    const fs::path target = fs::weakly_canonical(destination, error);
+    if (!error) return target;
+  }
+  return destination;
+}
+
+/// After a killed build: brings back a previous site that was moved aside but not replaced, and
+/// removes stages and old trees. Runs only while holding the lock, so nothing else is using them.
+void recover_abandoned(const fs::path& destination) {
+  std::error_code error;
+  const fs::path old = sibling(destination, kOldMarker);
+  if (!fs::exists(fs::symlink_status(destination, error)) && fs::is_directory(old, error)) {
+    if (::rename(old.c_str(), destination.c_str()) != 0) fail("cannot restore the previous site to", destination, errno);
+  }
+  fs::remove_all(old, error);
+  fs::remove_all(sibling(destination, kStageMarker), error);
 }
 
 }  // namespace
 
-StagedOutput::StagedOutput(fs::path destination) : destination_(fs::absolute(std::move(destination)).lexically_normal()) {
-  if (destination_.filename().empty()) destination_ = destination_.parent_path();
+std::optional<core::Localized> refuse_destination(const fs::path& requested) {
+  const fs::path destination = resolve_destination(requested);
+  std::error_code error;
+  const auto status = fs::status(destination, error);
+  if (error || !fs::exists(status)) return std::nullopt;
+  const std::string shown = requested.generic_string();
+  if (!fs::is_directory(status)) {
+    return core::Localized{"输出位置 " + shown + " 已存在且不是目录，tuoyu 不会覆盖它", "the output " + shown + " exists and is not a folder; tuoyu will not replace it"};
+  }
+  if (fs::exists(destination / kMarkerName, error)) return std::nullopt;
+  if (fs::directory_iterator(destination, error) == fs::directory_iterator()) return std::nullopt;  // empty
+  return core::Localized{"输出目录 " + shown + " 不是 tuoyu 生成的，且不为空；生成网站会整体替换该目录，因此拒绝写入",
+                         "the output folder " + shown + " was not made by tuoyu and is not empty; a build replaces the folder whole, so tuoyu refuses to write there"};
+}
+
+StagedOutput::StagedOutput(fs::path destination) : destination_(resolve_destination(std::move(destination))) {
   std::error_code error;
   fs::create_directories(destination_.parent_path(), error);
   if (error) fail("cannot create", destination_.parent_path(), error.value());
-  remove_abandoned_stages(destination_);
-  stage_ = destination_.parent_path() / (stage_prefix(destination_, kStageMarker) + std::to_string(::getpid()));
-  fs::remove_all(stage_, error);
+  if (const auto refusal = refuse_destination(destination_)) throw std::runtime_error(refusal->en);
+  const fs::path lock = sibling(destination_, ".tuoyu-lock");
+  lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (lock_fd_ < 0) fail("cannot create the lock file", lock, errno);
+  if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+    const int saved = errno;
+    ::close(lock_fd_);
+    lock_fd_ = -1;
+    if (saved == EWOULDBLOCK) throw std::runtime_error("another tuoyu build is writing to " + destination_.string() + "; wait for it to finish");
+    fail("cannot lock", lock, saved);
+  }
+  recover_abandoned(destination_);
+  stage_ = sibling(destination_, kStageMarker);
   if (!fs::create_directory(stage_, error) || error) fail("cannot create the staging folder", stage_, error ? error.value() : EEXIST);
+  const fs::path marker = stage_ / kMarkerName;
+  const int fd = ::open(marker.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) fail("cannot write", marker, errno);
+  static const char kText[] = "This folder is generated by tuoyu and replaced whole by every build.\n";
+  const bool written = ::write(fd, kText, sizeof kText - 1) == static_cast<ssize_t>(sizeof kText - 1);
+  if (::close(fd) != 0 || !written) fail("cannot write", marker, errno);
 }
 
 StagedOutput::~StagedOutput() {
-  if (committed_) return;
-  std::error_code ignore;
-  fs::remove_all(stage_, ignore);
+  if (!committed_) {
+    std::error_code ignore;
+    fs::remove_all(stage_, ignore);
+  }
+  if (lock_fd_ >= 0) ::close(lock_fd_);  // Closing releases the lock.
 }
 
 bool StagedOutput::is_safe_relative_path(std::string_view relative_path) {
@@ -89,8 +129,12 @@ void StagedOutput::write(std::string_view relative_path, std::string_view bytes)
   std::error_code error;
   fs::create_directories(target.parent_path(), error);
   if (error) fail("cannot create folder", target.parent_path(), error.value());
-  const int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
-  if (fd < 0) fail("cannot write", target, errno);
+  // O_EXCL: two pages of one build never share a path silently.
+  const int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (fd < 0) {
+    if (errno == EEXIST) throw std::runtime_error("two files of this build would both be written to " + std::string(relative_path));
+    fail("cannot write", target, errno);
+  }
   std::size_t done = 0;
   while (done < bytes.size()) {
     const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
@@ -109,12 +153,11 @@ void StagedOutput::write(std::string_view relative_path, std::string_view bytes)
 
 void StagedOutput::commit() {
   std::error_code error;
-  const bool had_previous = fs::exists(fs::symlink_status(destination_, error));
-  if (had_previous) {
+  const fs::path old = sibling(destination_, kOldMarker);
+  if (fs::exists(fs::symlink_status(destination_, error))) {
     // Swap the two trees in one step: at every moment the destination is a complete site.
     if (::renameat2(AT_FDCWD, stage_.c_str(), AT_FDCWD, destination_.c_str(), RENAME_EXCHANGE) == 0) {
       committed_ = true;
-      const fs::path old = destination_.parent_path() / (stage_prefix(destination_, kOldMarker) + std::to_string(::getpid()));
       if (::rename(stage_.c_str(), old.c_str()) == 0) {
         fs::remove_all(old, error);
       } else {
@@ -123,12 +166,15 @@ void StagedOutput::commit() {
       return;
     }
     if (errno != EINVAL && errno != ENOSYS) fail("cannot replace", destination_, errno);
-    // File systems without rename exchange: move the old tree aside, then the new one in.
-    const fs::path old = destination_.parent_path() / (stage_prefix(destination_, kOldMarker) + std::to_string(::getpid()));
+    // File systems without rename exchange: move the old tree aside, then the new one in. A kill
+    // between the two leaves the old tree at `old`, and the next build puts it back.
     if (::rename(destination_.c_str(), old.c_str()) != 0) fail("cannot move aside", destination_, errno);
     if (::rename(stage_.c_str(), destination_.c_str()) != 0) {
       const int saved = errno;
-      ::rename(old.c_str(), destination_.c_str());
+      if (::rename(old.c_str(), destination_.c_str()) != 0) {
+        throw std::runtime_error("cannot replace " + destination_.string() + ": " + std::strerror(saved) +
+                                 "; the previous site is kept at " + old.string() + " and the next build restores it");
+      }
       fail("cannot replace", destination_, saved);
     }
     committed_ = true;

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+#include <charconv>
 #include <map>
 #include <set>
 
@@ -94,9 +94,10 @@ std::string age_in_words(std::int64_t months, bool chinese) {
 }
 
 std::string percent(double share) {
+  // to_chars never depends on the C locale, unlike printf.
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f%%", std::round(share * 1000.0) / 10.0);
-  return buffer;
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, std::round(share * 1000.0) / 10.0, std::chars_format::fixed, 1);
+  return std::string(buffer, result.ptr) + "%";
 }
 
 std::string root_prefix(const std::string& output_path) {

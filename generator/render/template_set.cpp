@@ -51,6 +51,11 @@ struct TemplateSet::Compiled {
 
 std::optional<std::string> read_resource(const std::filesystem::path& source, const std::string& relative, std::string* origin) {
   const auto own = source / relative;
+  std::error_code error;
+  if (std::filesystem::exists(own, error) && !io::is_inside(source, own)) {
+    if (origin != nullptr) *origin = own.string() + " (refused: it points outside the site folder)";
+    return std::nullopt;
+  }
   if (auto bytes = io::read_file(own)) {
     if (origin != nullptr) *origin = own.string();
     return bytes;
@@ -67,7 +72,11 @@ TemplateSet::TemplateSet(const std::filesystem::path& source, const std::vector<
     std::string origin;
     auto text = read_resource(source, "templates/" + name, &origin);
     if (!text) {
-      diagnostics.error({(source / "templates" / name).string()}, {"找不到模板 " + name, "the template " + name + " is missing"});
+      if (origin.find("(refused") != std::string::npos) {
+        diagnostics.error({(source / "templates" / name).string()}, {"拒绝读取：模板指向站点目录之外", "refused: the template points outside the site folder"});
+      } else {
+        diagnostics.error({(source / "templates" / name).string()}, {"找不到模板 " + name, "the template " + name + " is missing"});
+      }
       continue;
     }
     origins_.push_back({name, origin, origin.rfind("(built in)", 0) != 0});

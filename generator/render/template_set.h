@@ -49,7 +49,9 @@ class TemplateSet {
   std::vector<TemplateOrigin> origins_;
 };
 
-/// Reads a text resource (a locale file, a schema) from `<source>/<relative>` or the built-in copy.
+/// Reads a text resource (a template, a locale file, a schema) from `<source>/<relative>` or the
+/// built-in copy. A site file that resolves outside the site folder (through a link) is refused:
+/// nothing is returned and `origin` says why.
 std::optional<std::string> read_resource(const std::filesystem::path& source, const std::string& relative, std::string* origin);
 
 }  // namespace tuoyu::render
