@@ -14,10 +14,12 @@ class PageMaker {
 
   /// The full HTML of `path_in_language` for `locale`.
   std::string make(TemplateSet& set, const Locale& locale, const std::string& path_in_language, const std::string& title,
-                   const std::string& template_name, json view) const {
+                   const std::string& template_name, json view, bool canonical = true) const {
     const std::string full_path = locale.prefix + path_in_language;
-    const std::string to_site_root = root_prefix(full_path);
-    const std::string to_language_root = root_prefix(path_in_language);
+    // The 404 page answers at any depth, so its links start at the site's path when it is known.
+    const bool absolute = !canonical && !site_.config.base_url.empty();
+    const std::string to_site_root = absolute ? site_.config.base_path : root_prefix(full_path);
+    const std::string to_language_root = absolute ? site_.config.base_path + locale.prefix : root_prefix(path_in_language);
     json site = site_view(site_, locale.strings);
     json alternates = json::array();
     for (const auto& other : locales_) {
@@ -33,7 +35,7 @@ class PageMaker {
                    {"assets", to_site_root + "assets/"},
                    {"page_title", title},
                    {"alternates", alternates},
-                   {"canonical", site_.config.base_url.empty() ? "" : site_.config.base_url + full_path},
+                   {"canonical", site_.config.base_url.empty() || !canonical ? "" : site_.config.base_url + full_path},
                    {"body", set.render(template_name, context)}};
     return set.render("layout.html", layout);
   }
@@ -69,12 +71,13 @@ std::vector<PageJob> plan_site(const model::SiteModel& site, const std::vector<L
   jobs.push_back({"assets/site.js", [](TemplateSet& set) { return set.text("site.js"); }});
   for (const auto& locale : locales) {
     const Locale* l = &locale;
+    // Pages outside the sitemap (the 404 page) have no canonical URL either: they answer any address.
     auto page = [&, l, maker](const std::string& path, std::function<std::pair<std::string, json>()> title_and_view, const std::string& template_name,
                               bool in_sitemap = true) {
       if (in_sitemap) sitemap_paths.push_back(l->prefix + path);
-      jobs.push_back({l->prefix + path, [maker, l, path, title_and_view, template_name](TemplateSet& set) {
+      jobs.push_back({l->prefix + path, [maker, l, path, title_and_view, template_name, in_sitemap](TemplateSet& set) {
                         auto [title, view] = title_and_view();
-                        return maker->make(set, *l, path, title, template_name, std::move(view));
+                        return maker->make(set, *l, path, title, template_name, std::move(view), in_sitemap);
                       }});
     };
     page("index.html", [&site, &listings, l] { return std::make_pair(l->strings.value("home", "Home"), home_view(site, listings, l->strings)); }, "home.html");

@@ -16,7 +16,8 @@ done
 [ "$largest" -le "$limit" ] || { echo "FAIL: ${largest_page#$work/out/} is $largest bytes gzip, over $limit"; exit 1; }
 stylesheets=$(grep -ho '<link rel="stylesheet"[^>]*>' "$work/out/index.html" | wc -l)
 [ "$stylesheets" = 1 ] || { echo "FAIL: $stylesheets stylesheets on the home page"; exit 1; }
-if grep -rlE '@font-face|<(link|script|img)[^>]+(src|href)="(https?:)?//' "$work/out" --include='*.html' --include='*.css' | head -1 | grep -q .; then
+# Loads only: stylesheets, icons, preloads, scripts, images, frames (canonical and alternate links are not loads).
+if grep -rlE '@font-face|<link rel="(stylesheet|icon|preload|manifest)"[^>]+href="(https?:)?//|<(script|img|iframe|source)[^>]+src="(https?:)?//' "$work/out" --include='*.html' --include='*.css' | head -1 | grep -q .; then
   echo "FAIL: a page or stylesheet loads a font or a resource from another host"; exit 1
 fi
 echo "ok: style.css $css B gzip; largest institution page ${largest_page#$work/out/} $largest B gzip (limit $limit)"
