@@ -14,7 +14,7 @@ TUOYU_PACKAGES=(
   python3                            # sample-data generator and documentation checks
   libc-bin                           # iconv, used by encoding tests
   chromium                           # browser tests: the real browser
-  nginx-light                        # browser tests: serves the built site under a sub-path on 127.0.0.1
+  nginx                              # browser tests: serves the built site under a sub-path on 127.0.0.1
   fonts-noto-cjk                     # browser tests: Chinese text in screenshots
 )
 

@@ -16,6 +16,11 @@ TABLES = ["institutions", "fees", "areas"]
 BEGIN, END = "<!-- schema:begin -->", "<!-- schema:end -->"
 
 
+def number(value):
+    """A bound as a person writes it: 100000, 2000000000, 0.5 (never 2e+09)."""
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
 def rule(field):
     c = field.get("constraints", {})
     parts = []
@@ -30,9 +35,9 @@ def rule(field):
     if "pattern" in c:
         parts.append("`" + c["pattern"] + "`")
     if "minimum" in c and "maximum" in c:
-        parts.append(f"{c['minimum']:g}–{c['maximum']:g}")
+        parts.append(f"{number(c['minimum'])}–{number(c['maximum'])}")
     elif "minimum" in c:
-        parts.append(f"≥ {c['minimum']:g}")
+        parts.append(f"≥ {number(c['minimum'])}")
     if "maxLength" in c:
         parts.append(f"≤ {c['maxLength']} characters")
     if "tuoyu:maxDecimals" in field:

@@ -102,6 +102,8 @@ bool load_schemas(const BuildOptions& options, LoadedSource& loaded, BuildReport
     }
     loaded.schemas.emplace(table, std::move(*schema));
   }
+  // Keys that reach across tables can only be checked once every schema is loaded.
+  if (ok && !load::check_schema_set(loaded.schemas, report.diagnostics)) ok = false;
   return ok;
 }
 

@@ -1,12 +1,15 @@
 #include "core/text.h"
 
 #include <unicode/normalizer2.h>
+#include <unicode/regex.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
+#include <utility>
 #include <vector>
 
 #pragma GCC diagnostic ignored "-Wconversion"  // ICU's U8_NEXT/U8_PREV macros narrow ints.
@@ -29,6 +32,32 @@ std::vector<UChar32> code_points(std::string_view utf8) {
 }
 
 bool is_space(UChar32 c) { return u_isUWhiteSpace(c) || c == 0xFEFF || c == 0x200B; }
+
+icu::UnicodeString to_unicode(std::string_view utf8) {
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+}
+
+/// The ICU regular expression errors a schema author is likely to make, in words.
+std::string describe_regex_error(UErrorCode status) {
+  switch (status) {
+    case U_REGEX_MISSING_CLOSE_BRACKET: return "missing ]";
+    case U_REGEX_MISMATCHED_PAREN: return "unbalanced parentheses";
+    case U_REGEX_RULE_SYNTAX: return "syntax error";
+    case U_REGEX_BAD_INTERVAL: return "malformed {m,n}";
+    case U_REGEX_MAX_LT_MIN: return "in {m,n}, n is less than m";
+    case U_REGEX_NUMBER_TOO_BIG: return "a repeat count is too large";
+    case U_REGEX_BAD_ESCAPE_SEQUENCE: return "unknown escape sequence";
+    case U_REGEX_PROPERTY_SYNTAX: return "malformed \\p{...}";
+    case U_REGEX_INVALID_RANGE: return "a range runs backwards, as in [z-a]";
+    case U_REGEX_INVALID_FLAG: return "unknown flag";
+    case U_REGEX_LOOK_BEHIND_LIMIT: return "look-behind without a bounded length";
+    default: return "invalid";
+  }
+}
+
+/// Bounds on one match: heap used for backtracking, and work (ICU counts it in steps of a few million operations).
+constexpr int32_t kRegexStackLimitKB = 8 * 1024;
+constexpr int32_t kRegexTimeLimit = 200;
 
 }  // namespace
 
@@ -120,11 +149,19 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::optional<std::string> did_you_mean(std::string_view value, std::span<const std::string> candidates) {
+  // Cells can be megabytes long and candidate lists thousands long; the distance costs
+  // length × length, so long values get no suggestion and far-off lengths are skipped unmeasured.
+  if (value.size() > 4 * kMaxSuggestionCodePoints) return std::nullopt;
   const std::size_t length = count_code_points(value);
+  if (length > kMaxSuggestionCodePoints) return std::nullopt;
   const std::size_t limit = std::max<std::size_t>(1, length / 3);
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
   for (const auto& candidate : candidates) {
+    // The distance is at least the difference in length, so such a candidate could never be close enough.
+    if (candidate.size() > 4 * (length + limit)) continue;
+    const std::size_t candidate_length = count_code_points(candidate);
+    if (candidate_length > length + limit || length > candidate_length + limit) continue;
     const std::size_t distance = edit_distance(value, candidate);
     if (distance < best_distance) {
       best_distance = distance;
@@ -132,6 +169,36 @@ std::optional<std::string> did_you_mean(std::string_view value, std::span<const 
     }
   }
   return best;
+}
+
+struct Pattern::Compiled {
+  std::unique_ptr<icu::RegexPattern> pattern;
+};
+
+Expected<Pattern, std::string> Pattern::compile(std::string_view pattern) {
+  UParseError where{};
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(to_unicode(pattern), 0, where, status));
+  if (U_FAILURE(status) || compiled == nullptr) {
+    std::string text = describe_regex_error(status) + " (" + u_errorName(status) + ")";
+    if (where.offset >= 0) text += " at character " + std::to_string(where.offset + 1);
+    return unexpected(std::move(text));
+  }
+  auto shared = std::make_shared<Compiled>();
+  shared->pattern = std::move(compiled);
+  return Pattern(std::move(shared));
+}
+
+Pattern::Match Pattern::match(std::string_view utf8) const {
+  const icu::UnicodeString input = to_unicode(utf8);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> matcher(compiled_->pattern->matcher(input, status));
+  if (U_FAILURE(status) || matcher == nullptr) return Match::gave_up;
+  matcher->setStackLimit(kRegexStackLimitKB * 1024, status);
+  matcher->setTimeLimit(kRegexTimeLimit, status);
+  const bool matched = matcher->matches(status) != 0;
+  if (U_FAILURE(status)) return Match::gave_up;
+  return matched ? Match::yes : Match::no;
 }
 
 std::string quote_for_message(std::string_view text, std::size_t max_code_points) {

@@ -206,7 +206,8 @@ class ConfigReader {
       if (!s) return;
       static const std::regex url(R"(https?://[^/\s?#]+(/[^\s?#]*)?)");
       std::smatch match;
-      if (!std::regex_match(*s, match, url)) {
+      // std::regex recurses per character: keep its input short (no real base URL is this long).
+      if (s->size() > 2000 || !std::regex_match(*s, match, url)) {
         error(value, {"base_url 应为 http(s):// 开头的网址，实际为 " + core::quote_for_message(*s),
                       "base_url must be an http(s):// URL, got " + core::quote_for_message(*s)});
         return;

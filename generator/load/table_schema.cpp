@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <utility>
 
 #include "core/text.h"
 
@@ -155,17 +156,15 @@ bool check_schema(const TableSchema& schema, const std::string& path, core::Diag
                         {"删除或改名其中一个字段", "delete or rename one of them"});
     }
     if (!field.pattern) continue;
-    try {
-      (void)compile_pattern(*field.pattern);
-    } catch (const std::regex_error& e) {
+    if (const auto compiled = core::Pattern::compile(*field.pattern); !compiled) {
       ok = false;
       const std::string quoted = core::quote_for_message(*field.pattern);
       diagnostics.error({path},
-                        {"表结构文件有误：字段 " + field.name + " 的 pattern " + quoted + " 不是有效的正则表达式：" + e.what(),
+                        {"表结构文件有误：字段 " + field.name + " 的 pattern " + quoted + " 不是有效的正则表达式：" + compiled.error(),
                          "invalid table schema: the pattern " + quoted + " of the field " + field.name +
-                             " is not a valid regular expression: " + e.what()},
-                        {"pattern 按 ECMAScript（JavaScript）正则表达式语法书写，须匹配整个值，如 [0-9]{6}",
-                         "patterns use ECMAScript (JavaScript) regular expression syntax and match the whole value, e.g. [0-9]{6}"});
+                             " is not a valid regular expression: " + compiled.error()},
+                        {"pattern 是须与整个值相符的正则表达式，如 [0-9]{6} 或 [A-Z]{2}[0-9]{4}",
+                         "a pattern is a regular expression the whole value must match, e.g. [0-9]{6} or [A-Z]{2}[0-9]{4}"});
     }
   }
   ok = check_key_fields(schema, schema.primary_key, "primaryKey", path, diagnostics) && ok;
@@ -255,10 +254,6 @@ std::vector<std::string> required_field_names(std::string_view table) {
   std::vector<std::string> out;
   for (const auto& field : required_fields(table)) out.emplace_back(field.name);
   return out;
-}
-
-std::regex compile_pattern(const std::string& pattern) {
-  return std::regex(pattern, std::regex::ECMAScript | std::regex::optimize);
 }
 
 std::optional<TableSchema> parse_table_schema(std::string_view json_text, std::string table, const std::string& path,

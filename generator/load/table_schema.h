@@ -1,7 +1,6 @@
 #pragma once
 #include <map>
 #include <optional>
-#include <regex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -26,7 +25,7 @@ struct FieldSchema {
   bool required = false;
   bool unique = false;
   bool is_private = false;  ///< Validated but never published.
-  std::optional<std::string> pattern;     ///< Whole-value regular expression.
+  std::optional<std::string> pattern;     ///< Whole-value regular expression (core::Pattern syntax).
   std::vector<std::string> allowed;       ///< `enum`: allowed values (or list items for list fields).
   std::optional<double> minimum;
   std::optional<double> maximum;
@@ -91,12 +90,9 @@ std::span<const RequiredField> required_fields(std::string_view table);
 /// The names of required_fields(table), in order.
 std::vector<std::string> required_field_names(std::string_view table);
 
-/// The regular expression of a `pattern` constraint, as validation matches it (ECMAScript, whole value);
-/// throws std::regex_error when `pattern` is not a valid ECMAScript regular expression.
-std::regex compile_pattern(const std::string& pattern);
 
 /// Parses a Table Schema JSON text; problems are reported against `path` and nothing is returned.
-/// Beyond the JSON it checks that every `pattern` compiles, that every key names fields of the schema
+/// Beyond the JSON it checks that every `pattern` compiles (as core::Pattern), that every key names fields of the schema
 /// (same-table foreign keys included), and that every field in required_fields(table) is present,
 /// public when it must be, and of a type tuoyu can read it as.
 std::optional<TableSchema> parse_table_schema(std::string_view json_text, std::string table,

@@ -11,24 +11,25 @@ using validate::ValidatedRow;
 using validate::ValidatedTable;
 using validate::Value;
 
-/// Reads fields of one row by name.
+/// Reads fields of one row by name; a private field reads as empty, whatever the model would do with it.
 class RowReader {
  public:
   RowReader(const ValidatedTable& table, const ValidatedRow& row) : table_(table), row_(row) {}
-  [[nodiscard]] std::string text(std::string_view name) const { return validate::to_text(table_.value(row_, name)); }
+  [[nodiscard]] std::string text(std::string_view name) const {
+    const Value* value = get(name);
+    return value != nullptr ? validate::to_text(*value) : std::string();
+  }
   [[nodiscard]] std::optional<std::int64_t> integer(std::string_view name) const {
-    if (const auto* n = std::get_if<std::int64_t>(&table_.value(row_, name))) return *n;
+    if (const auto* n = get_if<std::int64_t>(name)) return *n;
     return std::nullopt;
   }
-  [[nodiscard]] const validate::Decimal* decimal(std::string_view name) const {
-    return std::get_if<validate::Decimal>(&table_.value(row_, name));
-  }
+  [[nodiscard]] const validate::Decimal* decimal(std::string_view name) const { return get_if<validate::Decimal>(name); }
   [[nodiscard]] bool flag(std::string_view name) const {
-    const auto* b = std::get_if<bool>(&table_.value(row_, name));
+    const auto* b = get_if<bool>(name);
     return b != nullptr && *b;
   }
   [[nodiscard]] std::vector<std::string> list(std::string_view name) const {
-    if (const auto* items = std::get_if<std::vector<std::string>>(&table_.value(row_, name))) return *items;
+    if (const auto* items = get_if<std::vector<std::string>>(name)) return *items;
     return {};
   }
   [[nodiscard]] std::optional<Coordinates> coordinates(const std::string& default_crs) const {
@@ -40,6 +41,18 @@ class RowReader {
   }
 
  private:
+  /// The value of field `name`, or nullptr when the schema marks it private.
+  [[nodiscard]] const Value* get(std::string_view name) const {
+    const std::size_t field = table_.schema->index_of(name);
+    if (table_.schema->fields[field].is_private) return nullptr;
+    return &row_.values[field];
+  }
+  template <typename T>
+  [[nodiscard]] const T* get_if(std::string_view name) const {
+    const Value* value = get(name);
+    return value != nullptr ? std::get_if<T>(value) : nullptr;
+  }
+
   const ValidatedTable& table_;
   const ValidatedRow& row_;
 };

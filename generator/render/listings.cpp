@@ -23,13 +23,18 @@ std::string type_slug(const std::string& type) {
 Listings build_listings(const model::SiteModel& site) {
   // Every listed institution in pinyin order once; each listing keeps that order.
   std::vector<std::pair<std::string, const model::Institution*>> ordered;
+  std::vector<std::pair<std::string, const model::Institution*>> closed;
   for (const auto& inst : site.institutions) {
-    if (inst.status != "已停办") ordered.emplace_back(core::pinyin_sort_key(inst.name) + '\x00' + inst.id, &inst);
+    (inst.status == "已停办" ? closed : ordered).emplace_back(core::pinyin_sort_key(inst.name) + '\x00' + inst.id, &inst);
   }
-  std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  const auto by_key = [](const auto& a, const auto& b) { return a.first < b.first; };
+  std::sort(ordered.begin(), ordered.end(), by_key);
+  std::sort(closed.begin(), closed.end(), by_key);
 
   Listings out;
   out.inclusive = {"lists/inclusive", "", "inclusive", "普惠", {}};
+  out.closed = {"lists/closed", "", "closed", "已停办", {}};
+  for (const auto& [key, inst] : closed) out.closed.members.push_back(inst);
   std::map<std::string, Listing> by_type;
   std::map<std::string, DistrictListing> by_district;
   std::map<std::pair<std::string, std::string>, std::size_t> street_index;  // (district, street name) → position

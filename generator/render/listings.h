@@ -14,7 +14,7 @@ inline constexpr std::size_t kPageSize = 50;
 struct Listing {
   std::string stem;   ///< Output path without ".html"; page n > 1 adds "-n".
   std::string title;  ///< Data text as entered (a street or district name) or empty for interface-named lists.
-  std::string kind;   ///< "district-street", "type", "inclusive".
+  std::string kind;   ///< "district-street", "type", "inclusive", "closed".
   std::string key;    ///< The type name, district code or street name the list is about.
   std::vector<const model::Institution*> members;  ///< Listed institutions in pinyin order.
 
@@ -34,11 +34,12 @@ struct DistrictListing {
 };
 
 /// Every list the site publishes, built once from the model. Closed institutions (已停办) are left
-/// out of every list; their own pages remain.
+/// out of every list but their own archive list.
 struct Listings {
   std::vector<DistrictListing> districts;
   std::vector<Listing> types;  ///< In the schema's type order; empty types are left out.
   Listing inclusive;
+  Listing closed;  ///< Closed institutions (已停办), so their pages stay reachable for people following changes.
 };
 
 /// The ASCII file-name slug of an institution type: 托育中心 → "center", …

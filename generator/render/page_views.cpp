@@ -197,6 +197,7 @@ json district_view(const model::SiteModel& site, const DistrictListing& district
 
 std::string listing_title(const Listing& listing, const DistrictListing* district, const json& strings) {
   if (listing.kind == "inclusive") return strings.value("inclusive_list", "普惠");
+  if (listing.kind == "closed") return strings.value("closed_list", "已停办");
   if (listing.kind == "type") return listing.key;
   const std::string street = listing.key.empty() ? strings.value("street_unknown", "") : listing.key;
   return district != nullptr && district->district != nullptr ? district->district->name + " " + street : street;

@@ -96,6 +96,7 @@ std::vector<PageJob> plan_site(const model::SiteModel& site, const std::vector<L
     std::vector<const Listing*> lists;
     for (const auto& type : listings.types) lists.push_back(&type);
     lists.push_back(&listings.inclusive);
+    lists.push_back(&listings.closed);
     for (const Listing* list : lists) {
       for (std::size_t n = 1; n <= list->pages(); ++n) {
         page(list->page_path(n), [&site, list, n, l] { return std::make_pair(listing_title(*list, nullptr, l->strings), listing_view(site, *list, n, nullptr, l->strings)); },

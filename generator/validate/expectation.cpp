@@ -1,16 +1,20 @@
 #include "validate/expectation.h"
 
+#include <charconv>
 #include <cmath>
-#include <sstream>
+#include <string>
+#include <system_error>
 
 namespace tuoyu::validate {
 namespace {
 
+/// The shortest text that reads back as `value`, never locale-dependent: "100000", "0.5", "1e+20".
 std::string number_text(double value) {
   if (std::floor(value) == value && std::fabs(value) < 1e15) return std::to_string(static_cast<long long>(value));
-  std::ostringstream out;
-  out << value;
-  return out.str();
+  char buffer[64];
+  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  if (error != std::errc{}) return "?";
+  return std::string(buffer, end);
 }
 
 std::string join(const std::vector<std::string>& items, const std::string& separator) {

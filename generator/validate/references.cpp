@@ -34,11 +34,13 @@ void check_references(Tables& tables, core::Diagnostics& diagnostics) {
         if (const auto guess = core::did_you_mean(value, candidates)) {
           hint = {"是不是 " + *guess + "？", "did you mean " + *guess + "?"};
         }
+        if (table.schema->fields[source_field].is_private) hint = private_value_hint();
         const std::string label = table.label(source_field);
         const std::string target_label = target->second.schema->fields[target_field].title;
+        const core::Localized shown = table.shown(source_field, value);
         diagnostics.error(table.where(row, source_field),
-                          {label + "：" + target_file + " 中没有" + target_label + "为 " + core::quote_for_message(value) + " 的记录",
-                           label + ": " + target_file + " has no " + key.reference_fields.front() + " " + core::quote_for_message(value)},
+                          {label + "：" + target_file + " 中没有" + target_label + "为 " + shown.zh + " 的记录",
+                           label + ": " + target_file + " has no " + key.reference_fields.front() + " " + shown.en},
                           hint);
       }
     }

@@ -1,6 +1,7 @@
 #include "validate/table.h"
 
-#include <regex>
+#include <algorithm>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -50,7 +51,7 @@ bool check_range(double number, const FieldSchema& field, const ValidatedTable& 
 }
 
 /// Reads one non-empty cell into a typed value; reports and returns monostate when it cannot.
-Value read_cell(const FieldSchema& field, const std::regex* pattern, std::string_view text, const ValidatedTable& table,
+Value read_cell(const FieldSchema& field, const core::Pattern* pattern, std::string_view text, const ValidatedTable& table,
                 const ValidatedRow& row, std::size_t index, core::Diagnostics& diagnostics) {
   const auto fail = [&](const Localized& hint) -> Value {
     report_value(diagnostics, core::Severity::error, table, row, index, describe_expected(field), text, hint);
@@ -125,7 +126,13 @@ Value read_cell(const FieldSchema& field, const std::regex* pattern, std::string
   if (!field.allowed.empty() && std::find(field.allowed.begin(), field.allowed.end(), value) == field.allowed.end()) {
     return fail(enum_hint(field, value));
   }
-  if (pattern != nullptr && !std::regex_match(value, *pattern)) return fail({});
+  if (pattern != nullptr) {
+    const auto match = pattern->match(value);
+    if (match == core::Pattern::Match::gave_up) {
+      return fail({"此值太长或格式太复杂，无法检查它是否符合 pattern", "the value is too long, or the pattern too complex, to check it against the pattern"});
+    }
+    if (match == core::Pattern::Match::no) return fail({});
+  }
   if (field.max_length && core::count_code_points(value) > *field.max_length) {
     const auto length = std::to_string(core::count_code_points(value));
     return fail({"此值有 " + length + " 个字符", "this value has " + length + " characters"});
@@ -302,9 +309,13 @@ ValidatedTable validate_table(const load::CsvTable& csv, const load::TableSchema
   }
   std::vector<bool> unnamed_reported(unnamed_columns.size(), false);
 
-  std::vector<std::optional<std::regex>> patterns(schema.fields.size());
+  // parse_table_schema has compiled every pattern once already; a failure here is a programming error.
+  std::vector<std::optional<core::Pattern>> patterns(schema.fields.size());
   for (std::size_t f = 0; f < schema.fields.size(); ++f) {
-    if (schema.fields[f].pattern) patterns[f].emplace(load::compile_pattern(*schema.fields[f].pattern));
+    if (!schema.fields[f].pattern) continue;
+    auto compiled = core::Pattern::compile(*schema.fields[f].pattern);
+    if (!compiled) throw std::logic_error("unchecked pattern of " + schema.fields[f].name + ": " + compiled.error());
+    patterns[f].emplace(std::move(*compiled));
   }
 
   table.rows.reserve(csv.rows.size() - 1);

@@ -184,16 +184,33 @@ std::int64_t chinese_unit(char32_t c) {
 
 bool is_chinese_numeral(char32_t c) { return chinese_digit(c) >= 0 || chinese_unit(c) > 0; }
 
-/// The value of a Chinese numeral such as 三十, 十五, 一百零五, 两百, 一万二 or 二〇二一; nothing when malformed.
-std::optional<std::int64_t> chinese_to_number(std::u32string_view text) {
-  if (text.empty() || text.size() > 24) return std::nullopt;
+/// What a Chinese numeral stands for: its value, or why it has none.
+struct ChineseNumber {
+  enum class Kind { value, malformed, too_large };
+  Kind kind = Kind::malformed;
+  std::int64_t value = 0;
+};
+
+/// The largest value a Chinese numeral is read as (18 digits); larger ones are too large, never wrapped.
+constexpr std::int64_t kMaxChineseNumber = 999'999'999'999'999'999;
+
+/// The value of a Chinese numeral such as 三十, 十五, 一百零五, 两百, 一万二 or 二〇二一.
+ChineseNumber chinese_to_number(std::u32string_view text) {
+  constexpr ChineseNumber malformed{};
+  constexpr ChineseNumber too_large{ChineseNumber::Kind::too_large, 0};
+  if (text.empty()) return malformed;
   const bool has_units = std::any_of(text.begin(), text.end(), [](char32_t c) { return chinese_unit(c) > 0; });
   if (!has_units) {  // read digit by digit: 二〇二一 → 2021
     std::int64_t value = 0;
-    for (const char32_t c : text) value = value * 10 + chinese_digit(c);
-    return value;
+    for (const char32_t c : text) {
+      const int digit = chinese_digit(c);
+      if (value > (kMaxChineseNumber - digit) / 10) return too_large;
+      value = value * 10 + digit;
+    }
+    return {ChineseNumber::Kind::value, value};
   }
-  constexpr std::int64_t limit = 1'000'000'000'000'000;
+  if (text.size() > 64) return malformed;  // far longer than any numeral up to the limit
+  constexpr std::int64_t limit = kMaxChineseNumber;
   std::int64_t total = 0;
   std::int64_t section = 0;
   std::int64_t pending = -1;     // a digit waiting for its unit
@@ -202,7 +219,7 @@ std::optional<std::int64_t> chinese_to_number(std::u32string_view text) {
   bool zero_seen = false;        // 零 since the last unit: a trailing digit is then a units digit
   for (const char32_t c : text) {
     if (const int digit = chinese_digit(c); digit >= 0) {
-      if (pending >= 0) return std::nullopt;  // two digits in a row: 一二十
+      if (pending >= 0) return malformed;  // two digits in a row: 一二十
       if (digit == 0) {
         zero_seen = true;
       } else {
@@ -213,17 +230,17 @@ std::optional<std::int64_t> chinese_to_number(std::u32string_view text) {
     const std::int64_t unit = chinese_unit(c);
     if (unit < 10000) {
       if (pending < 0) {
-        if (unit != 10) return std::nullopt;  // 百 without a digit
+        if (unit != 10) return malformed;  // 百 without a digit
         pending = 1;                          // 十五 = 15
       }
-      if (last_small != 0 && unit >= last_small) return std::nullopt;  // 十百
+      if (last_small != 0 && unit >= last_small) return malformed;  // 十百
       section += pending * unit;
       pending = -1;
       last_small = unit;
       zero_seen = false;
     } else if (unit == 10000) {
       section += std::max<std::int64_t>(pending, 0);
-      if (section == 0) return std::nullopt;
+      if (section == 0) return malformed;
       total += section * unit;
       section = 0;
       pending = -1;
@@ -232,7 +249,8 @@ std::optional<std::int64_t> chinese_to_number(std::u32string_view text) {
       zero_seen = false;
     } else {
       total = total + section + std::max<std::int64_t>(pending, 0);
-      if (total == 0 || total > limit / unit) return std::nullopt;
+      if (total == 0) return malformed;
+      if (total > limit / unit) return too_large;
       total *= unit;
       section = 0;
       pending = -1;
@@ -240,7 +258,7 @@ std::optional<std::int64_t> chinese_to_number(std::u32string_view text) {
       last_big = unit;
       zero_seen = false;
     }
-    if (total > limit) return std::nullopt;
+    if (total > limit) return too_large;
   }
   if (pending > 0) {
     if (!zero_seen && last_small >= 10) {
@@ -250,7 +268,8 @@ std::optional<std::int64_t> chinese_to_number(std::u32string_view text) {
     }
     section += pending;
   }
-  return total + section;
+  if (total > limit - section) return too_large;
+  return {ChineseNumber::Kind::value, total + section};
 }
 
 /// Words written before or after a Chinese numeral that still leave its meaning a plain count.
@@ -265,15 +284,15 @@ bool is_numeral_affix(std::string_view text, bool prefix) {
 }
 
 /// The number a Chinese numeral in `text` stands for, when `text` is that numeral with at most a plain unit around it.
-std::optional<std::int64_t> chinese_numeral_value(std::string_view text) {
+ChineseNumber chinese_numeral_value(std::string_view text) {
   const std::u32string points = decode(text);
   const auto first = std::find_if(points.begin(), points.end(), is_chinese_numeral);
-  if (first == points.end()) return std::nullopt;
+  if (first == points.end()) return {};
   const auto last = std::find_if(points.rbegin(), points.rend(), is_chinese_numeral).base();
-  if (!std::all_of(first, last, is_chinese_numeral)) return std::nullopt;
+  if (!std::all_of(first, last, is_chinese_numeral)) return {};
   const std::string before = encode(std::u32string(points.begin(), first));
   const std::string after = encode(std::u32string(last, points.end()));
-  if (!is_numeral_affix(core::trim(before), true) || !is_numeral_affix(core::trim(after), false)) return std::nullopt;
+  if (!is_numeral_affix(core::trim(before), true) || !is_numeral_affix(core::trim(after), false)) return {};
   return chinese_to_number(std::u32string(first, last));
 }
 
@@ -299,6 +318,8 @@ const Localized kHintScientific{
     "Text and enter the full value again"};
 const Localized kHintChineseSuggest{"请用阿拉伯数字填写：是不是 {0}？", "write the number in digits: did you mean {0}?"};
 const Localized kHintChinese{"请用阿拉伯数字填写，如 30", "write the number in digits, e.g. 30"};
+const Localized kHintChineseTooLarge{"请用阿拉伯数字填写；此数太大，超出了可处理的范围",
+                                     "write the number in digits; this one is too large to be stored"};
 const Localized kHintPlaceholder{"“{0}”是占位符，不是数值：不知道时请留空，为零时请填 0",
                                  "\"{0}\" is a placeholder, not a number: leave the cell empty when the value is "
                                  "unknown, or enter 0 when it is zero"};
@@ -541,9 +562,9 @@ Localized diagnose_number(std::string_view s, PlainFailure failure, const Number
   const std::vector<NumberToken> tokens = find_number_tokens(s);
   if (tokens.empty()) {
     if (has_chinese_numeral(s)) {
-      if (const auto value = chinese_numeral_value(s)) {
-        return substitute(kHintChineseSuggest, {std::to_string(*value)});
-      }
+      const ChineseNumber number = chinese_numeral_value(s);
+      if (number.kind == ChineseNumber::Kind::value) return substitute(kHintChineseSuggest, {std::to_string(number.value)});
+      if (number.kind == ChineseNumber::Kind::too_large) return kHintChineseTooLarge;
       return kHintChinese;
     }
     if (is_placeholder(s)) return substitute(kHintPlaceholder, {s});

@@ -12,7 +12,7 @@ import { describe, test } from 'node:test';
 import { newVisitor } from './lib/browser.mjs';
 import { makeTempDir } from './lib/cleanup.mjs';
 import { BASE_FIXTURE, ROOT } from './lib/env.mjs';
-import { launchBrowser, servedSite } from './lib/harness.mjs';
+import { launchBrowser, servedSite, setup } from './lib/harness.mjs';
 import { isHtml, listFiles } from './lib/site.mjs';
 
 const SCRIPT = '<script>alert(1)</script>';
@@ -129,19 +129,26 @@ function makeHostileArticles(site) {
   return touched;
 }
 
-// Build the hostile site.
-const source = join(makeTempDir('hostile-src'), 'site');
-cpSync(BASE_FIXTURE, source, { recursive: true });
-const touched = {
-  institutions: makeHostileTable(source, 'institutions'),
-  fees: makeHostileTable(source, 'fees'),
-  articles: makeHostileArticles(source),
-};
-// Everything asynchronous happens before the first test is declared (node:test ends the file's
-// root test, and runs the clean-up, as soon as no declared test is left to run).
-const site = await servedSite(source, 'hostile');
-const browser = await launchBrowser();
-const visitor = await newVisitor(browser, { viewport: { width: 1280, height: 800 } });
+// Build the hostile site. Everything asynchronous happens before the first test is declared
+// (node:test ends the file's root test, and runs the clean-up, as soon as no declared test is left
+// to run); setup() cleans up itself when it fails.
+const { touched, site, visitor } = await setup(async () => {
+  const source = join(makeTempDir('hostile-src'), 'site');
+  cpSync(BASE_FIXTURE, source, { recursive: true });
+  // Every interface language the sample site publishes, so that each locale's pages are attacked too.
+  const languages = /^languages:.*$/m.exec(readFileSync(join(ROOT, 'site.yaml'), 'utf8'));
+  const siteYaml = readFileSync(join(source, 'site.yaml'), 'utf8');
+  if (languages && !/^languages:/m.test(siteYaml)) writeFileSync(join(source, 'site.yaml'), `${siteYaml.trimEnd()}\n${languages[0]}\n`);
+  const touched = {
+    institutions: makeHostileTable(source, 'institutions'),
+    fees: makeHostileTable(source, 'fees'),
+    articles: makeHostileArticles(source),
+  };
+  const site = await servedSite(source, 'hostile');
+  const browser = await launchBrowser();
+  const visitor = await newVisitor(browser, { viewport: { width: 1280, height: 800 } });
+  return { touched, site, visitor };
+});
 const pages = listFiles(site.dir, isHtml);
 const norm = (s) => s.replace(/\s+/g, ' ');
 const seenText = new Map();   // file → normalised text (title + body)

@@ -4,13 +4,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { newVisitor } from './lib/browser.mjs';
-import { launchBrowser, servedSite } from './lib/harness.mjs';
+import { launchBrowser, servedSite, setup } from './lib/harness.mjs';
 
 // Everything asynchronous happens before the first test is declared (node:test ends the file's
-// root test, and runs the clean-up, as soon as no declared test is left to run).
-const site = await servedSite();
-const browser = await launchBrowser();
-const visitor = await newVisitor(browser, { viewport: { width: 1280, height: 800 } });
+// root test, and runs the clean-up, as soon as no declared test is left to run); setup() cleans up
+// itself when it fails.
+const { site, visitor } = await setup(async () => {
+  const site = await servedSite();
+  const browser = await launchBrowser();
+  const visitor = await newVisitor(browser, { viewport: { width: 1280, height: 800 } });
+  return { site, visitor };
+});
 
 const institution = site.types.find((t) => t.type === 'institutions/*.html');
 const targets = [
@@ -76,7 +80,7 @@ function prepare() {
 
 for (const { label, file } of targets) {
   describe(`${label} (${file ?? 'missing'})`, () => {
-    test('Tab reaches every focusable element in order, each with a visible focus indicator', async () => {
+    test('Tab reaches every focusable element in order, each with a visible focus indicator', async (t) => {
       assert.ok(file, `the site has no ${label}`);
       await visitor.goto(site.url(file));
       const page = visitor.page;
@@ -108,6 +112,7 @@ for (const { label, file } of targets) {
       if (hidden.length) {
         problems.push(`${hidden.length} focused element(s) are not on screen while they have focus:\n${hidden.slice(0, 20).map((f) => `      #${f.index} ${f.what} at ${JSON.stringify(f.box)}`).join('\n')}`);
       }
+      t.diagnostic(`${expected.length} focusable elements, ${reached.size} reached by Tab`);
       assert.equal(problems.length, 0, `${file} (${expected.length} focusable elements):\n  ${problems.join('\n  ')}`);
     });
 

@@ -15,11 +15,11 @@ the required column 机构编号 (id) is missing
 the required column 区划代码 (district_code) is missing
 error: 机构类型 (type): expected one of 托育中心, 幼儿园托班, 社区托育点, 用人单位办托, 家庭托育点, got "托幼一体化模式"
 did you mean 幼儿园托班?
-error: 托位数 (capacity): expected a whole number ≥ 0, got "4个班（80人）"
+error: 托位数 (capacity): expected a whole number from 0 to 100000, got "4个班（80人）"
 error: 建筑面积 (area_m2): expected a number ≥ 0, got "95～100/班"
 error: 建筑面积 (area_m2): expected a number ≥ 0, got "60～80/班"
-error: 托位数 (capacity): expected a whole number ≥ 0, got "30人"
-error: 托位数 (capacity): expected a whole number ≥ 0, got "7个班\n（140人）"
+error: 托位数 (capacity): expected a whole number from 0 to 100000, got "30人"
+error: 托位数 (capacity): expected a whole number from 0 to 100000, got "7个班\n（140人）"
 "新建园，位于三塘单元" has no house number
 is marked as a provisional name
 raw.csv:2:29: error: 托位数 (capacity): a value is required but the cell is empty

@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <regex>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -38,7 +42,7 @@ TEST_CASE("load::parse_table_schema reads every field of institutions with names
   CHECK(capacity.type == FieldType::integer);
   CHECK(capacity.required);
   CHECK(capacity.minimum == 0.0);
-  CHECK_FALSE(capacity.maximum.has_value());
+  CHECK(capacity.maximum == 100000.0);
   CHECK(schema.fields[schema.index_of("inclusive")].type == FieldType::boolean);
   CHECK(schema.fields[schema.index_of("filing_date")].type == FieldType::date);
   CHECK(schema.fields[schema.index_of("longitude")].type == FieldType::number);
@@ -155,18 +159,197 @@ TEST_CASE("load::parse_table_schema reports text that is not JSON as an error ag
 TEST_CASE("load::parse_table_schema reports a primaryKey, uniqueKey or foreignKey naming an unknown field") {
   SUBCASE("primaryKey") {
     const auto diagnostics = parse_failing(R"({"fields": [{"name": "id"}], "primaryKey": ["code"]})");
-    CHECK(diagnostics.entries().front().message.en == "invalid table schema: schema of t has no field code");
-    CHECK(diagnostics.entries().front().message.zh == "表结构文件有误：schema of t has no field code");
+    CHECK(diagnostics.entries().front().message.en == "invalid table schema: primaryKey names the field code, which the schema does not define");
+    CHECK(diagnostics.entries().front().message.zh == "表结构文件有误：primaryKey 中的字段 code 在表结构中没有定义");
   }
   SUBCASE("uniqueKeys") {
     const auto diagnostics = parse_failing(R"({"fields": [{"name": "id"}], "uniqueKeys": [["id", "item"]]})");
-    CHECK(diagnostics.entries().front().message.en == "invalid table schema: schema of t has no field item");
+    CHECK(diagnostics.entries().front().message.en == "invalid table schema: uniqueKeys names the field item, which the schema does not define");
   }
   SUBCASE("foreignKeys") {
     const auto diagnostics = parse_failing(
         R"({"fields": [{"name": "id"}], "foreignKeys": [{"fields": ["owner"], "reference": {"resource": "x", "fields": ["id"]}}]})");
-    CHECK(diagnostics.entries().front().message.en == "invalid table schema: schema of t has no field owner");
+    CHECK(diagnostics.entries().front().message.en == "invalid table schema: foreignKeys names the field owner, which the schema does not define");
   }
+  SUBCASE("the reference fields of a key within the same table") {
+    const auto diagnostics = parse_failing(
+        R"({"fields": [{"name": "code"}, {"name": "parent"}], "foreignKeys": [{"fields": ["parent"], "reference": {"resource": "", "fields": ["cdoe"]}}]})");
+    CHECK(diagnostics.entries().front().message.en ==
+          "invalid table schema: foreignKeys.reference names the field cdoe, which the schema does not define");
+  }
+  SUBCASE("a foreign key with more fields than reference fields") {
+    const auto diagnostics = parse_failing(
+        R"({"fields": [{"name": "a"}, {"name": "b"}], "foreignKeys": [{"fields": ["a", "b"], "reference": {"resource": "x", "fields": ["id"]}}]})");
+    CHECK(diagnostics.entries().front().message.en == "invalid table schema: a foreign key has 2 fields but references 1");
+  }
+}
+
+TEST_CASE("load::parse_table_schema reports a field name defined twice") {
+  const auto diagnostics = parse_failing(R"({"fields": [{"name": "id"}, {"name": "id", "title": "编号"}]})");
+  CHECK(diagnostics.entries().front().message.en == "invalid table schema: the field name id is defined twice");
+}
+
+TEST_CASE("load::parse_table_schema reports a pattern that does not compile, with the field, the pattern and the reason") {
+  const auto diagnostics = parse_failing(R"({"fields": [{"name": "code", "constraints": {"pattern": "[0-9{6}"}}]})");
+  const auto& d = diagnostics.entries().front();
+  CHECK(d.where.path == "t.schema.json");
+  CHECK(d.message.en ==
+        "invalid table schema: the pattern \"[0-9{6}\" of the field code is not a valid regular expression: missing ] "
+        "(U_REGEX_MISSING_CLOSE_BRACKET) at character 8");
+  CHECK(d.message.zh.rfind("表结构文件有误：字段 code 的 pattern \"[0-9{6}\" 不是有效的正则表达式：missing ]", 0) == 0);
+  CHECK(d.hint.en == "a pattern is a regular expression the whole value must match, e.g. [0-9]{6} or [A-Z]{2}[0-9]{4}");
+  // Every bad pattern is reported, not only the first.
+  core::Diagnostics two;
+  CHECK_FALSE(load::parse_table_schema(R"({"fields": [{"name": "a", "constraints": {"pattern": "(x"}},
+                                                      {"name": "b", "constraints": {"pattern": "x{3,1}"}}]})",
+                                       "t", "t.schema.json", two)
+                  .has_value());
+  INFO(test::dump(two));
+  CHECK(two.error_count() == 2);
+  CHECK(test::count_messages(two, "of the field a is not a valid regular expression: unbalanced parentheses") == 1);
+  CHECK(test::count_messages(two, "of the field b is not a valid regular expression: in {m,n}, n is less than m") == 1);
+}
+
+namespace {
+
+/// The repository's schema of `table` as JSON, to change one thing in it.
+nlohmann::json schema_json(const std::string& table) { return nlohmann::json::parse(test::schema_text(table)); }
+
+/// Parses a changed schema of `table`, which must be refused; returns the diagnostics.
+core::Diagnostics refused(const nlohmann::json& document, const std::string& table) {
+  core::Diagnostics diagnostics;
+  CHECK_FALSE(load::parse_table_schema(document.dump(), table, table + ".schema.json", diagnostics).has_value());
+  return diagnostics;
+}
+
+}  // namespace
+
+TEST_CASE("load::parse_table_schema refuses a schema that lacks a field tuoyu reads by name, naming each one") {
+  auto document = schema_json("institutions");
+  auto& fields = document["fields"];
+  for (const char* name : {"rating", "phone"}) {
+    fields.erase(std::find_if(fields.begin(), fields.end(), [&](const nlohmann::json& f) { return f["name"] == name; }));
+  }
+  const auto diagnostics = refused(document, "institutions");
+  INFO(test::dump(diagnostics));
+  CHECK(diagnostics.error_count() == 2);
+  const auto* d = test::find_message(diagnostics, "rating");
+  REQUIRE(d != nullptr);
+  CHECK(d->where.path == "institutions.schema.json");
+  CHECK(d->message.en == "the schema of institutions lacks the field rating that tuoyu needs");
+  CHECK(d->message.zh == "institutions 的表结构缺少 tuoyu 需要的字段 rating");
+  CHECK(d->hint.en.find("restore it from the built-in schema") != std::string::npos);
+  CHECK(test::find_message(diagnostics, "lacks the field phone that tuoyu needs") != nullptr);
+  // Renaming counts as removing; the other tables are checked as well.
+  auto fees = schema_json("fees");
+  test::json_field(fees, "prepay_months")["name"] = "prepay";
+  CHECK(test::find_message(refused(fees, "fees"), "the schema of fees lacks the field prepay_months that tuoyu needs") != nullptr);
+  auto areas = schema_json("areas");
+  auto& area_fields = areas["fields"];
+  area_fields.erase(std::find_if(area_fields.begin(), area_fields.end(), [](const nlohmann::json& f) { return f["name"] == "population"; }));
+  CHECK(test::find_message(refused(areas, "areas"), "the schema of areas lacks the field population that tuoyu needs") != nullptr);
+}
+
+TEST_CASE("load::parse_table_schema refuses a field tuoyu reads by name with a type it cannot read it as") {
+  auto document = schema_json("institutions");
+  test::json_field(document, "capacity")["type"] = "number";
+  test::json_field(document, "inclusive")["type"] = "string";
+  test::json_field(document, "services").erase("tuoyu:list");
+  const auto diagnostics = refused(document, "institutions");
+  INFO(test::dump(diagnostics));
+  CHECK(diagnostics.error_count() == 3);
+  CHECK(test::find_message(diagnostics, "the schema of institutions gives the field capacity the type number, but tuoyu reads it as integer") != nullptr);
+  CHECK(test::find_message(diagnostics, "gives the field inclusive the type string, but tuoyu reads it as boolean") != nullptr);
+  CHECK(test::find_message(diagnostics, "does not give the field services a tuoyu:list, but tuoyu reads it as a list") != nullptr);
+  // Fields read as text may have any type.
+  auto dated = schema_json("institutions");
+  test::json_field(dated, "hours")["type"] = "date";
+  core::Diagnostics fine;
+  CHECK(load::parse_table_schema(dated.dump(), "institutions", "institutions.schema.json", fine).has_value());
+  CHECK(fine.entries().empty());
+}
+
+TEST_CASE("load::parse_table_schema refuses a private id or area code, which name the published pages, but allows other private fields") {
+  auto document = schema_json("institutions");
+  test::json_field(document, "id")["private"] = true;
+  const auto diagnostics = refused(document, "institutions");
+  REQUIRE(diagnostics.error_count() == 1);
+  CHECK(diagnostics.entries().front().message.en == "the field id of institutions cannot be private: tuoyu names the published pages by it");
+  auto areas = schema_json("areas");
+  test::json_field(areas, "code")["private"] = true;
+  CHECK(refused(areas, "areas").error_count() == 1);
+  auto phone = schema_json("institutions");
+  test::json_field(phone, "phone")["private"] = true;
+  test::json_field(phone, "address")["private"] = true;
+  core::Diagnostics fine;
+  CHECK(load::parse_table_schema(phone.dump(), "institutions", "institutions.schema.json", fine).has_value());
+  CHECK(fine.entries().empty());
+}
+
+TEST_CASE("load::required_field_names lists every field the domain rules and the model read by name") {
+  // Reads the sources: any name they pass to index_of or a RowReader must be in the list of some table.
+  std::vector<std::string> all;
+  for (const char* table : {"institutions", "fees", "areas"}) {
+    for (auto& name : load::required_field_names(table)) all.push_back(name);
+  }
+  CHECK(load::required_field_names("other").empty());
+  std::size_t found = 0;
+  for (const char* file : {"generator/validate/domain_rules.cpp", "generator/model/build_model.cpp"}) {
+    const std::string source = test::read_source_file(file);
+    static const std::regex call(R"re((?:index_of|text|integer|decimal|flag|list)\("([a-z0-9_]+)"\))re");
+    for (auto it = std::sregex_iterator(source.begin(), source.end(), call); it != std::sregex_iterator(); ++it) {
+      ++found;
+      const std::string name = (*it)[1];
+      INFO(file << " reads " << name);
+      CHECK(std::find(all.begin(), all.end(), name) != all.end());
+    }
+  }
+  CHECK(found > 40);
+  // And the repository's schemas define them all.
+  for (const char* table : {"institutions", "fees", "areas"}) {
+    for (const auto& name : load::required_field_names(table)) {
+      INFO(table << "." << name);
+      CHECK(test::schema(table).find_name(name).has_value());
+    }
+  }
+}
+
+TEST_CASE("load::check_schema_set accepts the repository's schemas") {
+  std::map<std::string, load::TableSchema> schemas;
+  for (const char* table : {"institutions", "fees", "areas"}) schemas.emplace(table, test::schema(table));
+  core::Diagnostics diagnostics;
+  CHECK(load::check_schema_set(schemas, diagnostics));
+  CHECK(diagnostics.entries().empty());
+}
+
+TEST_CASE("load::check_schema_set reports a foreign key to a missing table or to a field the other table lacks") {
+  std::map<std::string, load::TableSchema> schemas;
+  for (const char* table : {"institutions", "areas"}) schemas.emplace(table, test::schema(table));
+  auto fees = schema_json("fees");
+  fees["foreignKeys"][0]["reference"]["fields"] = {"institution_code"};
+  core::Diagnostics parsed;
+  auto fee_schema = load::parse_table_schema(fees.dump(), "fees", "data/schema/fees.schema.json", parsed);
+  REQUIRE(fee_schema.has_value());  // on its own the schema is fine
+  schemas.emplace("fees", std::move(*fee_schema));
+  auto& areas = schemas.at("areas");
+  areas.foreign_keys.push_back({{"parent_code"}, "regions", {"code"}});
+
+  core::Diagnostics diagnostics;
+  CHECK_FALSE(load::check_schema_set(schemas, diagnostics));
+  INFO(test::dump(diagnostics));
+  REQUIRE(diagnostics.error_count() == 2);
+  const auto* field = test::find_message(diagnostics, "institution_code");
+  REQUIRE(field != nullptr);
+  CHECK(field->where.path == "data/schema/fees.schema.json");
+  CHECK(field->message.en ==
+        "invalid table schema: a foreign key references the field institution_code of institutions, which the schema of institutions "
+        "does not define");
+  CHECK(field->message.zh == "表结构文件有误：外键引用了 institutions 的字段 institution_code，但 institutions 的表结构没有此字段");
+  const auto* table = test::find_message(diagnostics, "regions");
+  REQUIRE(table != nullptr);
+  CHECK(table->where.path == "data/schema/areas.schema.json");
+  CHECK(table->message.en ==
+        "invalid table schema: a foreign key references the table regions, which does not exist (the tables are areas, fees, institutions)");
 }
 
 TEST_CASE("load::parse_table_schema refuses an unsupported type, an unknown check, a nameless field and no fields") {

@@ -195,3 +195,40 @@ TEST_CASE("model::build_site_model sorts articles by slug and keeps the configur
   CHECK(site.config.title == "示例");
   CHECK(site.institutions.empty());
 }
+
+TEST_CASE("model::build_site_model leaves out a field the model knows by name once the schema marks it private") {
+  const auto& schema = test::changed_schema("institutions", [](nlohmann::json& document) {
+    for (const char* name : {"phone", "address", "enrolled", "services", "inclusive", "latitude", "capacity"}) {
+      test::json_field(document, name)["private"] = true;
+    }
+  });
+  test::Register reg;
+  reg.add("areas", kAreas);
+  reg.add("institutions", test::institutions_csv({with(minimal_institution(), {{"address", "书院路88号"},
+                                                                               {"phone", "0731-88886666"},
+                                                                               {"enrolled", "12"},
+                                                                               {"services", "全日托、计时托"},
+                                                                               {"longitude", "112.931167"},
+                                                                               {"latitude", "28.22567"},
+                                                                               {"hours", "周一至周五"}})}),
+          schema);
+  const auto site = model::build_site_model(config(), reg.tables, {});
+  REQUIRE(site.institutions.size() == 1);
+  const auto& inst = site.institutions[0];
+  CHECK(inst.phone.empty());
+  CHECK(inst.address.empty());
+  CHECK_FALSE(inst.enrolled.has_value());
+  CHECK(inst.services.empty());
+  CHECK_FALSE(inst.inclusive);  // 是 in the register
+  CHECK_FALSE(inst.location.has_value());  // half a coordinate is no place
+  CHECK(inst.capacity == 0);
+  CHECK(inst.extra.empty());
+  const std::string text = all_text(inst);
+  for (const char* secret : {"书院路88号", "0731-88886666", "88886666", "计时托", "112.931167"}) {
+    INFO("secret " << secret);
+    CHECK(text.find(secret) == std::string::npos);
+  }
+  // Public fields next to them are still copied.
+  CHECK(inst.hours == "周一至周五");
+  CHECK(inst.name == "阳光托育中心");
+}

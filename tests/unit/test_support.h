@@ -7,11 +7,15 @@
 
 #include <algorithm>
 #include <atomic>
+#include <deque>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -47,6 +51,28 @@ inline const load::TableSchema& schema(const std::string& table) {
   REQUIRE(parsed.has_value());
   REQUIRE(diagnostics.entries().empty());
   return cache.emplace(table, std::move(*parsed)).first->second;
+}
+
+/// The field named `name` in a schema's JSON; fails the test when there is none.
+inline nlohmann::json& json_field(nlohmann::json& document, const std::string& name) {
+  for (auto& field : document["fields"]) {
+    if (field["name"] == name) return field;
+  }
+  FAIL("the schema has no field " << name);
+  throw std::logic_error("unreachable");
+}
+
+/// The repository's schema of `table` after `change` has edited its JSON (as an office would), parsed
+/// and kept for the whole run so a ValidatedTable may point at it; the changed schema must be valid.
+inline const load::TableSchema& changed_schema(const std::string& table, const std::function<void(nlohmann::json&)>& change) {
+  static std::deque<load::TableSchema> kept;
+  auto document = nlohmann::json::parse(schema_text(table));
+  change(document);
+  core::Diagnostics diagnostics;
+  auto parsed = load::parse_table_schema(document.dump(), table, "data/schema/" + table + ".schema.json", diagnostics);
+  REQUIRE(parsed.has_value());
+  REQUIRE(diagnostics.entries().empty());
+  return kept.emplace_back(std::move(*parsed));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -166,14 +192,17 @@ struct Checked {
   core::Diagnostics diagnostics;
 };
 
-/// Parses `csv_text` as data/<table>.csv and validates it against the repository's schema of `table`.
-inline Checked check_csv(const std::string& table, std::string_view csv_text) {
+/// Parses `csv_text` as data/<table>.csv and validates it against `table_schema`.
+inline Checked check_csv(const std::string& table, std::string_view csv_text, const load::TableSchema& table_schema) {
   Checked out;
   const std::string path = "data/" + table + ".csv";
   const load::CsvTable csv = load::parse_csv(csv_text, path, out.diagnostics);
-  out.table = validate::validate_table(csv, schema(table), path, out.diagnostics);
+  out.table = validate::validate_table(csv, table_schema, path, out.diagnostics);
   return out;
 }
+
+/// Parses `csv_text` as data/<table>.csv and validates it against the repository's schema of `table`.
+inline Checked check_csv(const std::string& table, std::string_view csv_text) { return check_csv(table, csv_text, schema(table)); }
 
 /// Several validated tables of one register, as the later checks and the model take them.
 struct Register {
@@ -181,8 +210,11 @@ struct Register {
   core::Diagnostics diagnostics;  ///< What the checks under test report; validation itself must be clean.
 
   /// Validates `csv` as table `name` and adds it; the file must validate without a diagnostic.
-  void add(const std::string& name, std::string_view csv) {
-    auto checked = check_csv(name, csv);
+  void add(const std::string& name, std::string_view csv) { add(name, csv, schema(name)); }
+
+  /// Validates `csv` as table `name` against `table_schema` and adds it; it must validate without a diagnostic.
+  void add(const std::string& name, std::string_view csv, const load::TableSchema& table_schema) {
+    auto checked = check_csv(name, csv, table_schema);
     INFO(dump(checked.diagnostics));
     REQUIRE(checked.diagnostics.entries().empty());
     tables[name] = std::move(checked.table);

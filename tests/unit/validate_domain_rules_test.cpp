@@ -227,3 +227,57 @@ TEST_CASE("validate::check_domain_rules checks district parents and street code 
     CHECK(reg.diagnostics.entries().empty());
   }
 }
+
+TEST_CASE("validate::check_domain_rules treats class places too large to add up as more than the capacity") {
+  // A schema without maxima lets each count reach the largest whole number; their sum must not wrap around.
+  const auto& schema = test::changed_schema("institutions", [](nlohmann::json& document) {
+    for (const char* name : {"places_6_12m", "places_12_24m", "places_24_36m"}) test::json_field(document, name)["constraints"].erase("maximum");
+  });
+  Register reg;
+  reg.add("institutions",
+          test::institutions_csv({with(minimal_institution(), {{"places_6_12m", "9223372036854775807"}, {"places_12_24m", "9223372036854775807"},
+                                                               {"places_24_36m", "2"}})},
+                                 Headers::titles),
+          schema);
+  reg.check();
+  const auto& d = only(reg);
+  CHECK(d.severity == core::Severity::error);
+  CHECK(d.message.en ==
+        "class places (places_6_12m 9223372036854775807 + places_12_24m 9223372036854775807 + places_24_36m 2) add up to more than "
+        "托位数 (capacity) 30");
+  CHECK(d.message.zh ==
+        "各班型托位之和（乳儿班托位 9223372036854775807 + 托小班托位 9223372036854775807 + 托大班托位 2）超过托位数 (capacity) 30");
+  CHECK_FALSE(institution_valid(reg));
+}
+
+TEST_CASE("validate::check_domain_rules refuses a count over the schema's maximum before adding it") {
+  const auto checked = test::check_csv("institutions", test::institutions_csv({with(minimal_institution(), {{"places_6_12m", "100001"}})}));
+  INFO(test::dump(checked.diagnostics));
+  REQUIRE(checked.diagnostics.entries().size() == 1);
+  CHECK(checked.diagnostics.entries().front().message.en ==
+        "places_6_12m (乳儿班托位): expected a whole number from 0 to 100000, got \"100001\"");
+}
+
+TEST_CASE("validate::check_domain_rules does not quote a private address, name or count in its messages") {
+  const auto& schema = test::changed_schema("institutions", [](nlohmann::json& document) {
+    for (const char* name : {"address", "name", "enrolled"}) test::json_field(document, name)["private"] = true;
+  });
+  Register reg;
+  reg.add("institutions",
+          test::institutions_csv({with(minimal_institution(), {{"address", "书院路东侧"}, {"name", "阳光托育（暂定）"}, {"enrolled", "35"}})},
+                                 Headers::titles),
+          schema);
+  reg.check();
+  INFO(test::dump(reg.diagnostics));
+  REQUIRE(reg.diagnostics.entries().size() == 3);
+  for (const auto& d : reg.diagnostics.entries()) {
+    for (const std::string* text : {&d.message.zh, &d.message.en, &d.hint.zh, &d.hint.en}) {
+      CHECK(text->find("书院路") == std::string::npos);
+      CHECK(text->find("阳光") == std::string::npos);
+      CHECK(text->find("35") == std::string::npos);
+    }
+  }
+  CHECK(test::find_message(reg.diagnostics, "地址 (address): (5 characters, private) has no house number") != nullptr);
+  CHECK(test::find_message(reg.diagnostics, "机构名称 (name): (8 characters, private) is marked as a provisional name") != nullptr);
+  CHECK(test::find_message(reg.diagnostics, "在托人数 (enrolled) (2 characters, private) is more than 托位数 (capacity) 30") != nullptr);
+}

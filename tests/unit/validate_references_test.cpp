@@ -108,3 +108,19 @@ TEST_CASE("validate::check_references skips a reference when the referenced tabl
   reg.check();
   CHECK(reg.diagnostics.entries().empty());
 }
+
+TEST_CASE("validate::check_references does not quote a private referencing value, nor suggest one") {
+  const auto& schema = test::changed_schema("institutions", [](nlohmann::json& document) {
+    test::json_field(document, "district_code")["private"] = true;
+  });
+  Register reg;
+  reg.add("areas", kAreas);
+  reg.add("institutions", test::institutions_csv({with(minimal_institution(), {{"district_code", "990103"}})}, Headers::titles), schema);
+  reg.check();
+  INFO(test::dump(reg.diagnostics));
+  REQUIRE(reg.diagnostics.entries().size() == 1);
+  const auto& d = reg.diagnostics.entries().front();
+  CHECK(d.message.en == "区划代码 (district_code): data/areas.csv has no code (6 characters, private)");
+  CHECK(d.message.zh == "区划代码 (district_code)：data/areas.csv 中没有区划代码为 （6 个字符，不公开） 的记录");
+  CHECK(d.hint.en == "the column is private, so messages do not show its value; look at the cell in the file");
+}

@@ -1,10 +1,12 @@
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "core/diagnostics.h"
 #include "core/text.h"
+#include "load/table_schema.h"
 #include "test_support.h"
 #include "validate/table.h"
 
@@ -150,8 +152,8 @@ TEST_CASE("validate::validate_table refuses a whole number written in Chinese nu
   CHECK(d.where.path == "data/institutions.csv");
   CHECK(d.where.line == 2);
   CHECK(d.where.column == 47);
-  CHECK(d.message.en == "托位数 (capacity): expected a whole number ≥ 0, got \"三十\"");
-  CHECK(d.message.zh == "托位数 (capacity)：应为不小于 0 的整数，实际为 \"三十\"");
+  CHECK(d.message.en == "托位数 (capacity): expected a whole number from 0 to 100000, got \"三十\"");
+  CHECK(d.message.zh == "托位数 (capacity)：应为 0 到 100000 之间的整数，实际为 \"三十\"");
   CHECK(d.hint.en.find("30") != std::string::npos);
   CHECK_FALSE(checked.table.rows[0].valid);
   CHECK(std::holds_alternative<std::monostate>(checked.table.value(checked.table.rows[0], "capacity")));
@@ -159,7 +161,7 @@ TEST_CASE("validate::validate_table refuses a whole number written in Chinese nu
 
 TEST_CASE("validate::validate_table labels a field by the header as written, then its other name") {
   const auto checked = check_institution({{"capacity", "三十"}}, Headers::names);
-  CHECK(only(checked).message.en == "capacity (托位数): expected a whole number ≥ 0, got \"三十\"");
+  CHECK(only(checked).message.en == "capacity (托位数): expected a whole number from 0 to 100000, got \"三十\"");
   CHECK(checked.table.label(field("capacity")) == "capacity (托位数)");
   CHECK(checked.table.label(field("street")) == "街道（乡镇） (street)");
 }
@@ -168,7 +170,7 @@ TEST_CASE("validate::validate_table refuses a number out of range with the range
   const auto d = only(check_institution({{"age_min_months", "40"}}));
   CHECK(d.message.en == "最小收托月龄 (age_min_months): expected a whole number from 0 to 36, got \"40\"");
   CHECK(d.message.zh.find("0 到 36 之间的整数，实际为 \"40\"") != std::string::npos);
-  CHECK(only(check_institution({{"capacity", "-3"}})).message.en == "托位数 (capacity): expected a whole number ≥ 0, got \"-3\"");
+  CHECK(only(check_institution({{"capacity", "-3"}})).message.en == "托位数 (capacity): expected a whole number from 0 to 100000, got \"-3\"");
 }
 
 TEST_CASE("validate::validate_table refuses an item outside a list field's values and suggests the right one") {
@@ -279,13 +281,64 @@ TEST_CASE("validate::validate_table refuses a row with more non-empty cells than
             .empty());
 }
 
-TEST_CASE("validate::validate_table treats missing trailing cells of a short row as empty") {
+TEST_CASE("validate::validate_table treats missing trailing cells of a short row as empty, and says so") {
   const std::string header = test::institutions_csv();
   const std::string first_line = header.substr(0, header.find('\n') + 1);
   const auto checked = test::check_csv("institutions", first_line + "sl-0001,阳光托育中心,990101,书院路1号,托育中心,公办,是,运营中,备案中\n");
+  INFO(test::dump(checked.diagnostics));
+  REQUIRE(checked.diagnostics.entries().size() == 2);
+  const auto* warning = test::find_message(checked.diagnostics, "cells but the header has");
+  REQUIRE(warning != nullptr);
+  CHECK(warning->severity == core::Severity::warning);
+  CHECK(warning->message.en == "this row has 9 cells but the header has 10 columns; the missing cells are read as empty");
+  CHECK(warning->message.zh == "此行有 9 个单元格，但表头有 10 列；缺少的单元格按空值读取");
+  CHECK(warning->where.line == 2);
+  CHECK(warning->where.column == 43);  // the row's last cell, 备案中
+  const auto* missing = test::find_message(checked.diagnostics, "a value is required");
+  REQUIRE(missing != nullptr);
+  CHECK(missing->message.en == "capacity (托位数): a value is required but the cell is empty");
+  CHECK(missing->where.line == 2);
+  CHECK(missing->where.column == 0);
+  // A row that stops before empty trailing header cells misses nothing.
+  const std::string padded = first_line.substr(0, first_line.size() - 1) + ",,\n";
+  CHECK(test::check_csv("institutions", padded + test::csv_line({"sl-0001", "阳光托育中心", "990101", "书院路1号", "托育中心", "公办", "是",
+                                                                 "运营中", "备案中", "30"}))
+            .diagnostics.entries()
+            .empty());
+}
+
+TEST_CASE("validate::validate_table warns once about values in a column without a header") {
+  const std::string csv =
+      "id,name,,district_code,address,type,ownership,inclusive,status,filing_status,capacity,\n"
+      "sl-0001,阳光托育中心,,990101,书院路1号,托育中心,公办,是,运营中,备案中,30,\n"
+      "sl-0002,月亮托育中心,旧编号 17,990101,书院路2号,托育中心,公办,是,运营中,备案中,30,\n"
+      "sl-0003,星星托育中心,旧编号 18,990101,书院路3号,托育中心,公办,是,运营中,备案中,30,\n";
+  const auto checked = test::check_csv("institutions", csv);
   const auto& d = only(checked);
-  CHECK(d.message.en == "capacity (托位数): a value is required but the cell is empty");
-  CHECK(d.where.line == 2);
+  CHECK(d.severity == core::Severity::warning);
+  CHECK(d.message.en == "column 3 has no header; its values are ignored");
+  CHECK(d.message.zh == "第 3 列没有列名，此列的值被忽略");
+  CHECK(d.hint.en == "give the column a header from the schema, or delete it");
+  CHECK(d.where.line == 3);  // the first value in that column
+  CHECK(d.where.column == 16);
+  CHECK(checked.table.rows[1].valid);
+}
+
+TEST_CASE("validate::validate_table reports a cell after a multi-line cell at its own line") {
+  const std::string header = test::institutions_csv();
+  const std::string first_line = header.substr(0, header.find('\n') + 1);
+  const auto checked = test::check_csv(
+      "institutions", first_line + "sl-0001,阳光托育中心,990101,\"书院路1号\n二楼\",托育中心,公办,是,运营中,备案中,八十\n");
+  const auto& d = only(checked);
+  CHECK(d.message.en.rfind("capacity (托位数): expected a whole number", 0) == 0);
+  CHECK(d.where.line == 3);
+  CHECK(d.where.column == 23);  // 二楼",托育中心,公办,是,运营中,备案中,八十
+  const auto& row = checked.table.rows[0];
+  CHECK(row.line == 2);
+  CHECK(row.lines[field("address")] == 2);
+  CHECK(row.lines[field("capacity")] == 3);
+  CHECK(checked.table.where(row, field("id")).line == 2);
+  CHECK(checked.table.where(row, field("street")).line == 2);  // absent column: the row's line
 }
 
 TEST_CASE("validate::validate_table refuses two fees with the same institution, service, class and item") {
@@ -325,12 +378,15 @@ TEST_CASE("validate::validate_table refuses an amount with more decimals than th
   CHECK(only(checked).message.en == "amount (金额): expected a number with at most 2 decimal places ≥ 0, got \"12.345\"");
 }
 
-TEST_CASE("validate::validate_table validates a private field's value like any other") {
+TEST_CASE("validate::validate_table validates a private field's value like any other, without showing it") {
   const auto checked = check_institution({{"operator_mobile", "1390000"}});
   const auto& d = only(checked);
   CHECK(d.severity == core::Severity::error);
-  CHECK(d.message.en == "举办者手机 (operator_mobile): expected a mainland landline, mobile or 400/800 number, got \"1390000\"");
-  CHECK(d.message.zh == "举办者手机 (operator_mobile)：应为大陆固定电话、手机或 400/800 号码，实际为 \"1390000\"");
+  CHECK(d.where.line == 2);
+  CHECK(d.where.column == 50);
+  CHECK(d.message.en == "举办者手机 (operator_mobile): expected a mainland landline, mobile or 400/800 number, got (7 characters, private)");
+  CHECK(d.message.zh == "举办者手机 (operator_mobile)：应为大陆固定电话、手机或 400/800 号码，实际为 （7 个字符，不公开）");
+  CHECK(d.hint.en == "the column is private, so messages do not show its value; look at the cell in the file");
   CHECK_FALSE(checked.table.rows[0].valid);
   const auto good = check_institution({{"operator_mobile", "139 0000 7107"}});
   CHECK(good.diagnostics.entries().empty());
@@ -345,6 +401,63 @@ TEST_CASE("validate::validate_table reads dates and booleans in their accepted s
   CHECK(validate::to_text(checked.table.value(row, "filing_date")) == "2022-03-12");
   CHECK(std::get<bool>(checked.table.value(row, "inclusive")));
   CHECK(only(check_institution({{"inclusive", "maybe"}})).message.en.rfind("普惠 (inclusive): expected 是 or 否", 0) == 0);
+}
+
+TEST_CASE("validate::validate_table never quotes a private value, nor a hint built from it") {
+  auto document = nlohmann::json::parse(test::schema_text("institutions"));
+  for (auto& f : document["fields"]) {
+    if (f["name"] == "operator_mobile") f["constraints"] = {{"unique", true}};
+  }
+  core::Diagnostics parse_diagnostics;
+  const auto schema = load::parse_table_schema(document.dump(), "institutions", "institutions.schema.json", parse_diagnostics);
+  REQUIRE(schema.has_value());
+  const std::string csv = test::institutions_csv({with(minimal_institution("sl-0001"), {{"operator_mobile", "13900007107号"}}),
+                                                  with(minimal_institution("sl-0002"), {{"operator_mobile", "13900007108"}}),
+                                                  with(minimal_institution("sl-0003"), {{"operator_mobile", "13900007108"}})});
+  core::Diagnostics diagnostics;
+  const auto table = validate::validate_table(load::parse_csv(csv, "data/institutions.csv", diagnostics), *schema, "data/institutions.csv", diagnostics);
+  INFO(test::dump(diagnostics));
+  REQUIRE(diagnostics.error_count() == 2);
+  for (const auto& d : diagnostics.entries()) {
+    for (const std::string* text : {&d.message.zh, &d.message.en, &d.hint.zh, &d.hint.en}) {
+      CHECK(text->find("1390000710") == std::string::npos);
+    }
+  }
+  const auto* repeated = test::find_message(diagnostics, "is repeated");
+  REQUIRE(repeated != nullptr);
+  CHECK(repeated->message.en == "operator_mobile (举办者手机) (11 characters, private) is repeated; line 3 has it already");
+  CHECK(repeated->message.zh == "operator_mobile (举办者手机) 为 （11 个字符，不公开） 的记录重复，第 3 行已有");
+  CHECK(repeated->where.line == 4);
+  CHECK(test::find_message(diagnostics, "got (12 characters, private)") != nullptr);
+  CHECK(table.rows[0].valid == false);
+}
+
+TEST_CASE("validate::validate_table refuses a value it cannot check against the pattern in time, without crashing") {
+  auto document = nlohmann::json::parse(test::schema_text("institutions"));
+  for (auto& f : document["fields"]) {
+    if (f["name"] == "note") f["constraints"] = {{"pattern", "(a+)+b"}};
+    if (f["name"] == "hours") f["constraints"] = {{"pattern", "(a|b)*"}};
+  }
+  core::Diagnostics diagnostics;
+  const auto schema = load::parse_table_schema(document.dump(), "institutions", "institutions.schema.json", diagnostics);
+  REQUIRE(schema.has_value());
+  const std::string csv = test::institutions_csv({with(minimal_institution(), {{"note", std::string(40, 'a')}, {"hours", std::string(200000, 'a')}})});
+  const auto table = validate::validate_table(load::parse_csv(csv, "data/institutions.csv", diagnostics), *schema, "data/institutions.csv", diagnostics);
+  INFO(test::dump(diagnostics));
+  REQUIRE(diagnostics.error_count() == 1);
+  const auto& d = diagnostics.entries().front();
+  CHECK(d.message.en.rfind("note (备注): expected a value of the form (a+)+b", 0) == 0);
+  CHECK(d.hint.en == "the value is too long, or the pattern too complex, to check it against the pattern");
+}
+
+TEST_CASE("validate::validate_table gives an example header for an empty file even when the schema has one field") {
+  core::Diagnostics diagnostics;
+  const auto schema = load::parse_table_schema(R"({"fields": [{"name": "code", "title": "代码"}]})", "t", "t.schema.json", diagnostics);
+  REQUIRE(schema.has_value());
+  const auto table = validate::validate_table(load::parse_csv("", "t.csv", diagnostics), *schema, "t.csv", diagnostics);
+  REQUIRE(diagnostics.entries().size() == 1);
+  CHECK(diagnostics.entries().front().hint.en == "the first line must name the columns, e.g. code");
+  CHECK(diagnostics.entries().front().hint.zh == "第一行应为列名，如 代码");
 }
 
 TEST_CASE("validate::validate_table reports an empty file as missing its header") {

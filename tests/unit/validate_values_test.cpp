@@ -519,3 +519,21 @@ TEST_CASE("validate::parse_phone explains other problems") {
   CHECK_FALSE(parse_phone("+86").has_value());
   CHECK_FALSE(parse_phone("()").has_value());
 }
+
+TEST_CASE("validate::parse_integer says a Chinese numeral is too large instead of suggesting a wrapped-around number") {
+  // 20 nines once suggested "did you mean 7766279631452241919".
+  std::string nines;
+  for (int i = 0; i < 20; ++i) nines += "九";
+  std::string eighteen;
+  for (int i = 0; i < 18; ++i) eighteen += "九";
+  for (const std::string& text : {nines, eighteen + "九", std::string("九千亿亿"), std::string("一亿亿亿"), std::string("九百万亿亿")}) {
+    CAPTURE(text);
+    const auto problem = integer_problem(text);
+    CHECK(problem.hint.en == "write the number in digits; this one is too large to be stored");
+    CHECK(problem.hint.zh == "请用阿拉伯数字填写；此数太大，超出了可处理的范围");
+    CHECK_FALSE(has(problem.hint.en, "did you mean"));
+  }
+  // Up to 18 digits the numeral is still read.
+  CHECK(has(integer_problem(eighteen).hint.en, "did you mean 999999999999999999?"));
+  CHECK(has(integer_problem("九千亿").hint.en, "did you mean 900000000000?"));
+}

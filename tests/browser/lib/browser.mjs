@@ -31,7 +31,8 @@ function freshLog() {
 }
 
 // A browser context with one page that visits page after page (a new renderer per page costs half a
-// second on a small machine). Every visit starts with empty localStorage and a fresh log:
+// second on a small machine). Requests to other hosts are recorded and aborted, and goto() fails
+// when there was one. Every visit starts with empty localStorage and a fresh log:
 //   requests     [{ url, type }]      every request the page made
 //   foreign      [{ url, type }]      those to another host (each one is a failure)
 //   dialogs      [{ type, message }]  alert/confirm/prompt/beforeunload (dismissed)
@@ -61,12 +62,17 @@ export async function newVisitor(browser, { viewport = { width: 1280, height: 80
   });
   page.on('pageerror', (error) => visitor.log.errors.push(error.message));
   visitor.page = page;
-  visitor.goto = async (url, { status = 200 } = {}) => {
+  // Loads URL; throws unless it answers STATUS and, with localOnly, unless every request of the load
+  // went to 127.0.0.1 (so every test that opens a page also enforces this).
+  visitor.goto = async (url, { status = 200, localOnly = true } = {}) => {
     await page.evaluate(() => { try { localStorage.clear(); sessionStorage.clear(); } catch { /* about:blank */ } });
     visitor.log = freshLog();
     const response = await page.goto(url, { waitUntil: 'load' });
     if (!response || response.status() !== status) {
       throw new Error(`${url}: HTTP ${response ? response.status() : 'no response'}, expected ${status}`);
+    }
+    if (localOnly && visitor.log.foreign.length) {
+      throw new Error(`${url} made requests to other hosts (only 127.0.0.1 is allowed):\n${describeRequests(visitor.log.foreign)}`);
     }
     return response;
   };
@@ -120,6 +126,25 @@ export async function enableElderlyMode(page) {
     try { localStorage.setItem('tuoyu-elderly', '1'); } catch { /* file: or disabled storage */ }
   });
   return { via: 'class', problems: [] };
+}
+
+// WCAG 1.4.10 (reflow): at a phone's width the page must not scroll sideways. Returns null when it
+// does not, else { scrollWidth, clientWidth, culprits: [description] } (the innermost elements that
+// stick out on the right).
+export async function horizontalOverflow(page) {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const clientWidth = root.clientWidth;
+    const scrollWidth = Math.max(root.scrollWidth, document.body ? document.body.scrollWidth : 0);
+    if (scrollWidth <= clientWidth) return null;
+    const out = [...document.body.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > clientWidth + 0.5);
+    const innermost = out.filter((el) => !out.some((other) => other !== el && el.contains(other)));
+    const show = (el) => {
+      const r = el.getBoundingClientRect();
+      return `${el.outerHTML.replace(/\s+/g, ' ').slice(0, 140)} (right edge at ${Math.round(r.right)} px)`;
+    };
+    return { scrollWidth, clientWidth, culprits: innermost.slice(0, 8).map(show), more: Math.max(0, innermost.length - 8) };
+  });
 }
 
 let axeSource = null;

@@ -12,6 +12,17 @@ after(cleanupAll);
 
 const cache = new Map();
 
+// Runs a test file's set-up. If it fails, everything it started is stopped and removed before the
+// error is passed on (node:test ends such a file without running `after` hooks or exit handlers).
+export async function setup(fn) {
+  try {
+    return await fn();
+  } catch (err) {
+    await cleanupAll();
+    throw err;
+  }
+}
+
 // Builds SOURCE (default: the sample site) once per test file and serves it.
 // Returns { dir, baseUrl, types: [{ type, file }], url(file) }.
 export function servedSite(source = SITE_SOURCE, label = 'sample') {

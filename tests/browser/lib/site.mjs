@@ -50,20 +50,22 @@ export const isHtml = (rel) => rel.endsWith('.html');
 // The page types of a built site, discovered from its files so that new kinds of pages are covered
 // without touching the tests:
 //   - every HTML file directly in the site folder is its own type (index.html, about.html, 404.html …);
-//   - in every folder, at any depth, index.html is its own type ("guide/index.html"), and the first
-//     other HTML file in sorted order stands for the rest ("guide/*.html", "institutions/*.html",
-//     "en/institutions/*.html" …).
+//   - in every folder, at any depth, index.html is its own type ("guide/index.html"), and so is a
+//     file named like a top-level page (a language folder mirrors the top: "en/about.html",
+//     "en/404.html"); the first other HTML file in sorted order stands for the rest ("guide/*.html",
+//     "institutions/*.html", "en/institutions/*.html" …).
 // Returns [{ type, file }] sorted by type. With TUOYU_BROWSER_ALL_PAGES=1 every file is its own type.
 export function discoverPageTypes(siteDir) {
   const pages = listFiles(siteDir, isHtml);
   if (pages.length === 0) throw new Error(`no HTML files in ${siteDir}`);
   if (ALL_PAGES) return pages.map((file) => ({ type: file, file }));
+  const topLevel = new Set(pages.filter((file) => !file.includes('/')));
   const types = new Map();
   for (const file of pages) {
     const slash = file.lastIndexOf('/');
     const folder = slash < 0 ? '' : file.slice(0, slash + 1);
     const name = file.slice(slash + 1);
-    const type = folder === '' || name === 'index.html' ? file : `${folder}*.html`;
+    const type = folder === '' || name === 'index.html' || topLevel.has(name) ? file : `${folder}*.html`;
     if (!types.has(type)) types.set(type, { type, file });
   }
   return [...types.values()].sort((a, b) => compareCodePoints(a.type, b.type));
