@@ -79,6 +79,11 @@ bool load_config(const BuildOptions& options, LoadedSource& loaded, BuildReport&
   }
   auto config = load::parse_site_config(*text, "site.yaml", report.diagnostics);
   if (!config) return false;
+  if (config->base_url.empty()) {
+    report.diagnostics.warning({"site.yaml"}, {"未设置 base_url：不会生成站点地图，404 页面在子目录中无法加载样式和链接",
+                                               "base_url is not set: no sitemap is written, and the 404 page cannot load its style or links below the top folder"},
+                               {"加入网站正式网址，如 base_url: https://example.gov.cn/tuoyu/", "add the published address, e.g. base_url: https://example.gov.cn/tuoyu/"});
+  }
   loaded.config = std::move(*config);
   report.site_language = core::parse_language(loaded.config.language, core::Language::zh);
   return true;
