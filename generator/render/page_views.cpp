@@ -80,6 +80,19 @@ json article_links(const std::vector<const model::Article*>& articles) {
   return out;
 }
 
+/// A tel: link for a phone number as published: digits and "+" kept, an extension after 转 dialled
+/// after a pause (",").
+std::string tel_href(const std::string& phone) {
+  std::string digits;
+  std::string extension;
+  const std::size_t ext = phone.find("转");
+  for (std::size_t i = 0; i < phone.size(); ++i) {
+    const char c = phone[i];
+    if ((c >= '0' && c <= '9') || c == '+') (ext != std::string::npos && i > ext ? extension : digits) += c;
+  }
+  return "tel:" + digits + (extension.empty() ? "" : "," + extension);
+}
+
 std::string provider_name(const std::string& provider, const json& strings) { return strings.value("map_" + provider, provider); }
 
 }  // namespace
@@ -122,13 +135,7 @@ json site_view(const model::SiteModel& site, const json& strings) {
   const auto& c = config.contact;
   if (!c.organisation.empty() || !c.phone.empty() || !c.email.empty() || !c.url.empty()) {
     view["contact"] = {{"organisation", c.organisation}, {"phone", c.phone}, {"email", c.email}, {"url", c.url}};
-    if (!c.phone.empty()) {
-      std::string digits;
-      for (const char ch : c.phone) {
-        if ((ch >= '0' && ch <= '9') || ch == '+') digits += ch;
-      }
-      view["contact"]["phone_href"] = "tel:" + digits;
-    }
+    if (!c.phone.empty()) view["contact"]["phone_href"] = tel_href(c.phone);
   }
   const auto& f = config.footer;
   if (!f.host.empty() || !f.site_code.empty() || !f.icp.empty() || !f.police.empty()) {
@@ -251,16 +258,8 @@ json institution_view(const model::SiteModel& site, const model::Institution& in
                {"area_m2", inst.area_m2},
                {"uscc", inst.uscc}};
   if (!inst.phone.empty()) {
-    std::string digits;
-    std::string extension;
-    const std::size_t ext = inst.phone.find("转");
-    for (std::size_t i = 0; i < inst.phone.size(); ++i) {
-      const char c = inst.phone[i];
-      if ((c >= '0' && c <= '9') || c == '+') (ext != std::string::npos && i > ext ? extension : digits) += c;
-    }
     view["phone"] = inst.phone;
-    // A comma makes the phone pause, then dial the extension.
-    view["phone_href"] = "tel:" + digits + (extension.empty() ? "" : "," + extension);
+    view["phone_href"] = tel_href(inst.phone);
   }
   std::string services;
   for (const auto& service : inst.services) services += (services.empty() ? "" : "、") + service;
