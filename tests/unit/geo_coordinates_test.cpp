@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "test_support.h"
+
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -87,18 +89,6 @@ double law_of_cosines_m(LonLat a, LonLat b) {
                    std::cos(a.lat * rad) * std::cos(b.lat * rad) * std::cos((b.lon - a.lon) * rad);
   return earth_radius_m * std::acos(std::fmax(-1.0, std::fmin(1.0, c)));
 }
-
-/// Installs a global C++ (and C) locale for its lifetime and restores the previous one afterwards.
-class GlobalLocale {
- public:
-  explicit GlobalLocale(const std::locale& locale) : previous_(std::locale::global(locale)) {}
-  ~GlobalLocale() { std::locale::global(previous_); }
-  GlobalLocale(const GlobalLocale&) = delete;
-  GlobalLocale& operator=(const GlobalLocale&) = delete;
-
- private:
-  std::locale previous_;
-};
 
 }  // namespace
 
@@ -430,7 +420,7 @@ TEST_CASE("geo::format_degrees ignores a global locale with a decimal comma") {
     MESSAGE("skipped: no locale with a decimal comma is installed");
     return;
   }
-  const GlobalLocale guard(comma_locale);
+  const tuoyu::test::GlobalLocale guard(comma_locale);
   char c_formatted[16];
   std::snprintf(c_formatted, sizeof c_formatted, "%.1f", 1.5);
   CHECK(std::string(c_formatted) == "1,5");              // the C library now writes a comma…

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <deque>
 #include <filesystem>
+#include <locale>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -279,5 +280,18 @@ inline std::vector<std::string> entry_names(const std::filesystem::path& folder)
   std::sort(out.begin(), out.end());
   return out;
 }
+
+
+/// Installs a global C++ (and C) locale for its lifetime and restores the previous one afterwards.
+class GlobalLocale {
+ public:
+  explicit GlobalLocale(const std::locale& locale) : previous_(std::locale::global(locale)) {}
+  ~GlobalLocale() { std::locale::global(previous_); }
+  GlobalLocale(const GlobalLocale&) = delete;
+  GlobalLocale& operator=(const GlobalLocale&) = delete;
+
+ private:
+  std::locale previous_;
+};
 
 }  // namespace tuoyu::test

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "test_support.h"
+
 #include <locale>
 #include <string>
 
@@ -17,18 +19,6 @@ struct CommaDecimals : std::numpunct<char> {
   std::string do_grouping() const override { return "\3"; }
 };
 
-/// Sets the global C++ locale for the lifetime of the object.
-class GlobalLocale {
- public:
-  explicit GlobalLocale(const std::locale& locale) : previous_(std::locale::global(locale)) {}
-  ~GlobalLocale() { std::locale::global(previous_); }
-  GlobalLocale(const GlobalLocale&) = delete;
-  GlobalLocale& operator=(const GlobalLocale&) = delete;
-
- private:
-  std::locale previous_;
-};
-
 load::FieldSchema number_field(double minimum, double maximum) {
   return load::FieldSchema{.name = "x", .type = load::FieldType::number, .minimum = minimum, .maximum = maximum};
 }
@@ -42,7 +32,7 @@ TEST_CASE("validate::describe_expected writes bounds in their shortest exact for
 }
 
 TEST_CASE("validate::describe_expected writes numbers the same whatever the global locale") {
-  const GlobalLocale comma(std::locale(std::locale::classic(), new CommaDecimals));
+  const test::GlobalLocale comma(std::locale(std::locale::classic(), new CommaDecimals));
   CHECK(validate::describe_expected(number_field(0.5, 1234567.25)).en == "a number from 0.5 to 1234567.25");
   CHECK(validate::describe_expected(number_field(73, 136)).en == "a number from 73 to 136");
 }
