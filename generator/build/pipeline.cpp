@@ -32,7 +32,6 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-const std::vector<std::string> kTables = {"areas", "institutions", "fees"};
 
 /// Times a phase and records it in the report.
 class PhaseTimer {
@@ -91,7 +90,7 @@ bool load_config(const BuildOptions& options, LoadedSource& loaded, BuildReport&
 
 bool load_schemas(const BuildOptions& options, LoadedSource& loaded, BuildReport& report) {
   bool ok = true;
-  for (const auto& table : kTables) {
+  for (const auto& table : load::kTableNames) {
     std::string origin;
     const std::string relative = "data/schema/" + table + ".schema.json";
     const auto text = render::read_resource(options.source, relative, &origin);
@@ -113,7 +112,7 @@ bool load_schemas(const BuildOptions& options, LoadedSource& loaded, BuildReport
 }
 
 void load_tables(const BuildOptions& options, LoadedSource& loaded, BuildReport& report) {
-  for (const auto& table : kTables) {
+  for (const auto& table : load::kTableNames) {
     const auto configured = loaded.config.tables.find(table);
     const bool from_config = configured != loaded.config.tables.end();
     const fs::path file = options.source / (from_config ? configured->second : "data/" + table + ".csv");
@@ -271,7 +270,7 @@ BuildReport run_build(const BuildOptions& options) {
     for (const auto& [name, csv] : loaded.csv) {
       tables.emplace(name, validate::validate_table(csv, loaded.schemas.at(name), loaded.paths.at(name), report.diagnostics));
     }
-    if (tables.size() == kTables.size()) {
+    if (tables.size() == load::kTableNames.size()) {
       validate::check_references(tables, report.diagnostics);
       validate::check_domain_rules(tables, report.diagnostics);
     }

@@ -9,12 +9,12 @@
 #include <vector>
 
 #include "core/text.h"
+#include "load/table_schema.h"
 #include "validate/values.h"
 
 namespace tuoyu::load {
 namespace {
 
-const std::vector<std::string> kTables = {"institutions", "fees", "areas"};
 const std::vector<std::string> kCrs = {"WGS84", "GCJ02", "BD09"};
 const std::vector<std::string> kLanguages = {"zh-CN", "en"};
 const std::vector<std::string> kMapProviders = {"amap", "tencent", "baidu"};
@@ -229,7 +229,7 @@ class ConfigReader {
       }
     });
     reader.on("tables", nested([&](MappingReader& tables) {
-      for (const auto& table : kTables) tables.on(table, text(c.tables[table]));
+      for (const auto& table : kTableNames) tables.on(table, text(c.tables[table]));
     }));
     reader.on("map_links", list(c.map_links, kMapProviders));
     reader.on("home_settings_exact", flag(c.home_settings_exact));

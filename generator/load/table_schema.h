@@ -10,6 +10,9 @@
 
 namespace tuoyu::load {
 
+/// The register's tables, in the order they are loaded (areas first: the others refer to them).
+inline const std::vector<std::string> kTableNames = {"areas", "institutions", "fees"};
+
 /// The Table Schema field types tuoyu reads.
 enum class FieldType { string, integer, number, boolean, date };
 

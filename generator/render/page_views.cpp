@@ -149,7 +149,7 @@ json site_view(const model::SiteModel& site, const json& strings) {
   return view;
 }
 
-json home_view(const model::SiteModel& site, const Listings& listings, const json& strings) {
+json home_view(const model::SiteModel& site, const Listings& listings) {
   std::int64_t places = 0;
   std::int64_t inclusive_places = 0;
   std::int64_t operating = 0;
@@ -173,7 +173,6 @@ json home_view(const model::SiteModel& site, const Listings& listings, const jso
   for (const auto& article : site.articles) ++topic_counts[article.topic];
   json topics = json::array();
   for (const auto& [topic, count] : topic_counts) topics.push_back({{"name", topic}, {"count", count}, {"anchor", "topic-" + std::to_string(topics.size() + 1)}});
-  (void)strings;
   return {{"operating", operating},
           {"places", places},
           {"inclusive_share", places > 0 ? percent(static_cast<double>(inclusive_places) / static_cast<double>(places)) : "—"},
@@ -185,7 +184,7 @@ json home_view(const model::SiteModel& site, const Listings& listings, const jso
           {"has_articles", !site.articles.empty()}};
 }
 
-json district_view(const model::SiteModel& site, const DistrictListing& district, const json& strings) {
+json district_view(const DistrictListing& district, const json& strings) {
   json streets = json::array();
   for (const auto& street : district.streets) {
     json pages = json::array();
@@ -198,7 +197,6 @@ json district_view(const model::SiteModel& site, const DistrictListing& district
   }
   json view = {{"name", district.district ? district.district->name : district.code}, {"count", district.count}, {"streets", streets}};
   if (district.district && district.district->population) view["population"] = *district.district->population;
-  (void)site;
   return view;
 }
 
@@ -210,7 +208,7 @@ std::string listing_title(const Listing& listing, const DistrictListing* distric
   return district != nullptr && district->district != nullptr ? district->district->name + " " + street : street;
 }
 
-json listing_view(const model::SiteModel& site, const Listing& listing, std::size_t page, const DistrictListing* district, const json& strings) {
+json listing_view(const Listing& listing, std::size_t page, const DistrictListing* district, const json& strings) {
   json items = json::array();
   const std::size_t begin = (page - 1) * kPageSize;
   const std::size_t end = std::min(listing.members.size(), begin + kPageSize);
@@ -226,7 +224,6 @@ json listing_view(const model::SiteModel& site, const Listing& listing, std::siz
   if (district != nullptr) {
     view["district"] = {{"name", district->district ? district->district->name : district->code}, {"url", "districts/" + district->code + ".html"}};
   }
-  (void)site;
   return view;
 }
 
@@ -356,14 +353,13 @@ json article_view(const model::SiteModel& site, const model::Article& article, c
           {"has_related", !related.empty()}};
 }
 
-json about_view(const model::SiteModel& site, const json& strings) {
+json about_view(const model::SiteModel& site) {
   std::size_t operating = 0;
   for (const auto& inst : site.institutions) operating += inst.status == "运营中" ? 1 : 0;
-  (void)strings;
   return {{"about", site.config.about}, {"institutions", site.institutions.size()}, {"operating", operating}, {"articles", site.articles.size()}};
 }
 
-json data_view(const model::SiteModel& site, const std::map<std::string, load::TableSchema>& schemas, const json& strings) {
+json data_view(const std::map<std::string, load::TableSchema>& schemas, const json& strings) {
   const core::Language language = is_chinese(strings) ? core::Language::zh : core::Language::en;
   json tables = json::array();
   for (const std::string name : {"institutions", "fees", "areas"}) {
@@ -378,7 +374,6 @@ json data_view(const model::SiteModel& site, const std::map<std::string, load::T
     }
     tables.push_back({{"name", name + ".csv"}, {"fields", std::move(fields)}});
   }
-  (void)site;
   return {{"tables", std::move(tables)}};
 }
 

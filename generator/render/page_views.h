@@ -18,17 +18,16 @@ nlohmann::json site_view(const model::SiteModel& site, const nlohmann::json& str
 std::string root_prefix(const std::string& output_path);
 
 /// The home page: headline figures, districts, quick links to lists, guidance topics and pages.
-nlohmann::json home_view(const model::SiteModel& site, const Listings& listings, const nlohmann::json& strings);
+nlohmann::json home_view(const model::SiteModel& site, const Listings& listings);
 
 /// A district page: its streets, each with its count and links to every page of its list.
-nlohmann::json district_view(const model::SiteModel& site, const DistrictListing& district, const nlohmann::json& strings);
+nlohmann::json district_view(const DistrictListing& district, const nlohmann::json& strings);
 
 /// The heading of a list page: a street ("长庆街道"), a type, or the inclusive list.
 std::string listing_title(const Listing& listing, const DistrictListing* district, const nlohmann::json& strings);
 
 /// Page `page` (1-based) of a list: its institutions as cards and the pagination.
-nlohmann::json listing_view(const model::SiteModel& site, const Listing& listing, std::size_t page, const DistrictListing* district,
-                            const nlohmann::json& strings);
+nlohmann::json listing_view(const Listing& listing, std::size_t page, const DistrictListing* district, const nlohmann::json& strings);
 
 /// One institution's page: badges, address, ages, places, free places, fees by service, map links,
 /// JSON-LD, related guidance; home-based settings show only their street.
@@ -41,10 +40,10 @@ nlohmann::json guide_index_view(const model::SiteModel& site, const nlohmann::js
 nlohmann::json article_view(const model::SiteModel& site, const model::Article& article, const nlohmann::json& strings);
 
 /// The about page: whose site and data this is and how to report errors.
-nlohmann::json about_view(const model::SiteModel& site, const nlohmann::json& strings);
+nlohmann::json about_view(const model::SiteModel& site);
 
 /// The data and licence page: licence, source, date and the dictionary of every public field.
-nlohmann::json data_view(const model::SiteModel& site, const std::map<std::string, load::TableSchema>& schemas, const nlohmann::json& strings);
+nlohmann::json data_view(const std::map<std::string, load::TableSchema>& schemas, const nlohmann::json& strings);
 
 /// An age in months in plain words: 6 → "6个月", 24 → "2岁" (or "6 months", "2 years").
 std::string age_in_words(std::int64_t months, bool chinese);

@@ -80,15 +80,15 @@ std::vector<PageJob> plan_site(const model::SiteModel& site, const std::vector<L
                         return maker->make(set, *l, path, title, template_name, std::move(view), in_sitemap);
                       }});
     };
-    page("index.html", [&site, &listings, l] { return std::make_pair(l->strings.value("home", "Home"), home_view(site, listings, l->strings)); }, "home.html");
+    page("index.html", [&site, &listings, l] { return std::make_pair(l->strings.value("home", "Home"), home_view(site, listings)); }, "home.html");
     for (const auto& district : listings.districts) {
       page("districts/" + district.code + ".html",
-           [&site, &district, l] { return std::make_pair(district.district ? district.district->name : district.code, district_view(site, district, l->strings)); },
+           [&district, l] { return std::make_pair(district.district ? district.district->name : district.code, district_view(district, l->strings)); },
            "district.html");
       for (const auto& street : district.streets) {
         for (std::size_t n = 1; n <= street.pages(); ++n) {
-          page(street.page_path(n), [&site, &street, &district, n, l] {
-                 return std::make_pair(listing_title(street, &district, l->strings), listing_view(site, street, n, &district, l->strings));
+          page(street.page_path(n), [&street, &district, n, l] {
+                 return std::make_pair(listing_title(street, &district, l->strings), listing_view(street, n, &district, l->strings));
                }, "listing.html");
         }
       }
@@ -99,18 +99,18 @@ std::vector<PageJob> plan_site(const model::SiteModel& site, const std::vector<L
     lists.push_back(&listings.closed);
     for (const Listing* list : lists) {
       for (std::size_t n = 1; n <= list->pages(); ++n) {
-        page(list->page_path(n), [&site, list, n, l] { return std::make_pair(listing_title(*list, nullptr, l->strings), listing_view(site, *list, n, nullptr, l->strings)); },
+        page(list->page_path(n), [list, n, l] { return std::make_pair(listing_title(*list, nullptr, l->strings), listing_view(*list, n, nullptr, l->strings)); },
              "listing.html");
       }
     }
-    page("search.html", [&site, &listings, l] { return std::make_pair(l->strings.value("search", "Search"), home_view(site, listings, l->strings)); }, "search.html");
+    page("search.html", [&site, &listings, l] { return std::make_pair(l->strings.value("search", "Search"), home_view(site, listings)); }, "search.html");
     page("guide/index.html", [&site, l] { return std::make_pair(l->strings.value("guide", "Guide"), guide_index_view(site, l->strings)); }, "guide_index.html");
     for (const auto& article : site.articles) {
       page("guide/" + article.slug + ".html", [&site, &article, l] { return std::make_pair(article.title, article_view(site, article, l->strings)); }, "article.html");
     }
-    page("about.html", [&site, l] { return std::make_pair(l->strings.value("about", "About"), about_view(site, l->strings)); }, "about.html");
+    page("about.html", [&site, l] { return std::make_pair(l->strings.value("about", "About"), about_view(site)); }, "about.html");
     page("accessibility.html", [&site, l] { return std::make_pair(l->strings.value("accessibility", "Accessibility"), json::object()); }, "accessibility.html");
-    page("data.html", [&site, &schemas, l] { return std::make_pair(l->strings.value("data_and_licence", "Data"), data_view(site, schemas, l->strings)); }, "data.html");
+    page("data.html", [&schemas, l] { return std::make_pair(l->strings.value("data_and_licence", "Data"), data_view(schemas, l->strings)); }, "data.html");
     page("404.html", [l] { return std::make_pair(l->strings.value("not_found_title", "Not found"), json::object()); }, "not_found.html", false);
     for (const auto& inst : site.institutions) {
       page("institutions/" + inst.id + ".html", [&site, &inst, &listings, l] { return std::make_pair(inst.name, institution_view(site, inst, l->strings)); },

@@ -171,7 +171,7 @@ TEST_CASE("render::home_view counts operating institutions and places and groups
   elsewhere.status = "暂停";
   site.institutions = {open, other, planned, closed, elsewhere};
   const auto listings = render::build_listings(site);
-  const auto view = render::home_view(site, listings, kChinese);
+  const auto view = render::home_view(site, listings);
   CHECK(view["operating"] == 2);
   CHECK(view["places"] == 100);
   CHECK(view["inclusive_share"] == "30.0%");
@@ -183,7 +183,7 @@ TEST_CASE("render::home_view counts operating institutions and places and groups
   CHECK(view["inclusive_count"] == 1);
   CHECK(view["has_articles"] == false);
   const auto empty = sample_site();
-  CHECK(render::home_view(empty, render::build_listings(empty), kChinese)["inclusive_share"] == "—");
+  CHECK(render::home_view(empty, render::build_listings(empty))["inclusive_share"] == "—");
 }
 
 TEST_CASE("render::site_view picks the title for the interface language") {
