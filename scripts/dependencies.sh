@@ -9,9 +9,12 @@ TUOYU_PACKAGES=(
   nlohmann-json3-dev                 # schema files, template views, JSON-LD
   libyaml-cpp-dev                    # site.yaml, front matter, locale files
   libkainjow-mustache-dev            # templates
-  libssl-dev                         # hashes (OpenSSL)
+  libssl-dev                         # hashes (OpenSSL): SHA256SUMS and the Data Package
+  libxlsxwriter-dev                  # the Excel workbook of the open data (ids and codes kept as text)
   doctest-dev                        # unit tests
-  python3                            # sample-data generator and documentation checks
+  python3                            # sample-data generator, documentation checks, independent recomputation in tests
+  python3-jsonschema                 # tests: the Data Package against the official Frictionless JSON profiles
+  python3-yaml                       # tests: the independent recomputation of the statistics reads site.yaml
   libc-bin                           # iconv, used by encoding tests
   chromium                           # browser tests: the real browser
   nginx                              # browser tests: serves the built site under a sub-path on 127.0.0.1

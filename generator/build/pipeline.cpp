@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <exception>
+#include <fstream>
 #include <mutex>
 #include <chrono>
 #include <map>
@@ -17,6 +18,10 @@
 #include "load/site_config.h"
 #include "load/table_schema.h"
 #include "model/build_model.h"
+#include "opendata/open_data.h"
+#include "stats/chart_series.h"
+#include "stats/indicators.h"
+#include "stats/office_report.h"
 #include "publish/staged_output.h"
 #include "render/markdown.h"
 #include "render/listings.h"
@@ -248,7 +253,25 @@ bool output_is_safe(const fs::path& source, const fs::path& output, BuildReport&
   return true;
 }
 
+/// Writes `bytes` to `path` through a temporary file and a rename, so a reader never sees half of it.
+void write_beside(const fs::path& path, const std::string& bytes) {
+  const fs::path temporary = path.parent_path() / ("." + path.filename().string() + ".tmp");
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << bytes;
+    out.close();
+    if (!out) throw std::runtime_error("cannot write " + temporary.string());
+  }
+  fs::rename(temporary, path);
+}
+
 }  // namespace
+
+fs::path office_report_path(const fs::path& output) {
+  fs::path folder = output.lexically_normal();
+  if (folder.filename().empty()) folder = folder.parent_path();
+  return folder.parent_path() / (folder.filename().string() + ".office-report.txt");
+}
 
 BuildReport run_build(const BuildOptions& options) {
   BuildReport report;
@@ -279,7 +302,7 @@ BuildReport run_build(const BuildOptions& options) {
     report.outcome = Outcome::data_errors;
     return report;
   }
-  if (!options.write) return report;
+  if (!options.write && !options.office_report) return report;
   model::SiteModel site;
   {
     PhaseTimer timer(report, "model");
@@ -289,6 +312,23 @@ BuildReport run_build(const BuildOptions& options) {
       for (auto& heading : rendered.headings) loaded.articles[i].headings.emplace_back(std::move(heading.id), std::move(heading.text));
     }
     site = model::build_site_model(loaded.config, tables, std::move(loaded.articles));
+  }
+  stats::Statistics statistics;
+  std::vector<stats::ChartSeries> charts;
+  std::vector<opendata::DataFile> data_files;
+  {
+    PhaseTimer timer(report, "data");
+    statistics = stats::compute_statistics(site);
+    charts = stats::chart_series(statistics);
+    report.office_report = stats::office_report_text(site, statistics, options.report_language.value_or(report.site_language.value_or(core::Language::zh)));
+    if (!options.write) return report;
+    try {
+      data_files = opendata::build_open_data(site, statistics, charts);
+    } catch (const std::exception& e) {
+      report.diagnostics.error({}, {std::string("生成开放数据失败：") + e.what(), std::string("making the open data failed: ") + e.what()});
+      report.outcome = Outcome::config_errors;
+      return report;
+    }
   }
   std::vector<OutputFile> files;
   {
@@ -300,7 +340,8 @@ BuildReport run_build(const BuildOptions& options) {
     }
     const unsigned jobs = options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
     const render::Listings listings = render::build_listings(site);
-    const auto plan = render::plan_site(site, loaded.locales, listings, loaded.schemas);
+    const render::SiteInputs inputs{site, loaded.locales, listings, loaded.schemas, statistics, charts, data_files};
+    const auto plan = render::plan_site(inputs);
     try {
       files = render_jobs(plan, templates, jobs);
     } catch (const std::exception& e) {
@@ -309,6 +350,7 @@ BuildReport run_build(const BuildOptions& options) {
       return report;
     }
     report.pages = files.size();
+    for (auto& data : data_files) files.push_back({std::move(data.path), std::move(data.bytes)});
   }
   {
     PhaseTimer timer(report, "write");
@@ -318,6 +360,8 @@ BuildReport run_build(const BuildOptions& options) {
       output.commit();
       report.files_written = output.files_written();
       report.bytes_written = output.bytes_written();
+      report.office_report_path = office_report_path(report.output);
+      write_beside(report.office_report_path, report.office_report);
     } catch (const std::exception& e) {
       report.diagnostics.error({report.output.generic_string()}, {std::string("写入失败，原有网站保持不变：") + e.what(),
                                                                   std::string("writing failed; the previous site is unchanged: ") + e.what()});

@@ -15,6 +15,8 @@ struct BuildOptions {
   std::optional<std::filesystem::path> output;  ///< Default: `<source>/site`.
   bool write = true;                            ///< False for `tuoyu check`: validate only.
   unsigned jobs = 0;                            ///< Render threads; 0 means one per core.
+  bool office_report = false;                   ///< `check --report`: also make the office's follow-up list.
+  std::optional<core::Language> report_language;  ///< Language of that list; default the site's.
 };
 
 /// How a build ended; maps to the exit codes 0, 1, 2 and 3.
@@ -44,7 +46,12 @@ struct BuildReport {
   std::size_t files_written = 0;
   std::size_t bytes_written = 0;
   std::filesystem::path output;
+  std::string office_report;                 ///< The office's unpublished follow-up list, when one was made.
+  std::filesystem::path office_report_path;  ///< Where a build wrote it, beside the output folder.
 };
+
+/// Where a build writes the office's follow-up list: beside `output`, never inside it ("site" → "site.office-report.txt").
+std::filesystem::path office_report_path(const std::filesystem::path& output);
 
 /// Runs the pipeline in order — load, validate, model, render, write — timing each phase and
 /// stopping after the first phase that found errors; the output is replaced only when all succeed.

@@ -44,6 +44,11 @@ void print_report(const build::BuildReport& report, bool wrote, core::Language l
   } else if (report.outcome == build::Outcome::success && wrote) {
     out << (zh ? "网站已生成：" : "site written to ") << report.output.generic_string() << (zh ? "（" : " (") << report.pages
         << (zh ? " 个页面）\n" : " pages)\n");
+    if (!report.office_report_path.empty()) {
+      out << (zh ? "内部跟进清单（不发布）：" : "the office's follow-up list (not published): ") << report.office_report_path.generic_string() << "\n";
+    }
+  } else if (report.outcome == build::Outcome::success && !report.office_report.empty()) {
+    out << report.office_report;
   }
 }
 

@@ -166,6 +166,31 @@ class ConfigReader {
     };
   }
 
+  /// A handler reading a target: a mapping with a non-negative number `value` and its `source`.
+  MappingReader::Handler target(Target& target) {
+    auto read_fields = nested([this, &target](MappingReader& fields) {
+      fields.on("value", [this, &target](const std::string& key, const YAML::Node& value) {
+        const auto s = scalar(key, value);
+        if (!s) return;
+        static const std::regex number(R"(\d{1,9}(\.\d{1,2})?)");
+        if (!std::regex_match(*s, number)) {
+          error(value, {key + " 应为不小于 0、最多两位小数的数，如 4.5 或 60，实际为 " + core::quote_for_message(*s),
+                        key + " must be a number of at least 0 with at most two decimals, e.g. 4.5 or 60, got " + core::quote_for_message(*s)});
+          return;
+        }
+        target.value = *s;
+      });
+      fields.on("source", text(target.source));
+    });
+    return [this, &target, read_fields](const std::string& key, const YAML::Node& value) {
+      read_fields(key, value);
+      if (target.value.empty() && value.IsMap() && !value["value"]) {
+        error(value, {key + " 缺少 value（目标值）", key + " has no value (the target figure)"},
+                     {"例如 value: 4.5，并用 source 注明政策出处", "e.g. value: 4.5, with source naming the policy"});
+      }
+    };
+  }
+
   /// A handler reading a nested mapping with its own keys.
   MappingReader::Handler nested(std::function<void(MappingReader&)> declare) {
     return [this, declare](const std::string& key, const YAML::Node& value) {
@@ -249,7 +274,21 @@ class ConfigReader {
       footer.on("icp", text(c.footer.icp));
       footer.on("police", text(c.footer.police));
     }));
+    reader.on("targets", nested([&](MappingReader& targets) {
+      for (const auto& indicator : kTargetIndicators) targets.on(indicator, target(c.targets[indicator]));
+    }));
+    reader.on("dataset_name", [&](const std::string& key, const YAML::Node& value) {
+      const auto s = scalar(key, value);
+      if (!s) return;
+      static const std::regex name(R"([a-z0-9._-]{1,100})");
+      if (!std::regex_match(*s, name)) {
+        error(value, {"dataset_name 只能由小写字母、数字、“.”“_”“-”组成，实际为 " + core::quote_for_message(*s),
+                      "dataset_name may hold only lower-case letters, digits, '.', '_' and '-', got " + core::quote_for_message(*s)});
+      }
+      c.dataset_name = *s;
+    });
     reader.read(root, "");
+    for (auto it = c.targets.begin(); it != c.targets.end();) it = it->second.value.empty() ? c.targets.erase(it) : std::next(it);
     // Tables the office did not name keep their default paths (empty means default).
     for (auto it = c.tables.begin(); it != c.tables.end();) it = it->second.empty() ? c.tables.erase(it) : std::next(it);
     c.languages = {c.language};

@@ -23,6 +23,16 @@ struct GovernmentFooter {
   std::string police;     ///< 公安机关备案号, linked to the public-security register
 };
 
+/// A policy target an indicator is measured against, with where the target comes from.
+struct Target {
+  std::string value;   ///< Decimal text as written, e.g. "4.5" or "60".
+  std::string source;  ///< The policy document and clause, shown beside the target.
+};
+
+/// Indicators a target may be set for in site.yaml (see stats/indicators.h for their definitions).
+inline const std::vector<std::string> kTargetIndicators = {"inclusive_share", "places_per_1000", "community_coverage",
+                                                           "filing_rate", "occupancy"};
+
 /// The office's own settings from `site.yaml` (trusted input; unknown keys are still refused).
 struct SiteConfig {
   std::string title;
@@ -45,6 +55,8 @@ struct SiteConfig {
   std::string license_name = "CC BY 4.0";
   std::string license_url = "https://creativecommons.org/licenses/by/4.0/";
   GovernmentFooter footer;
+  std::map<std::string, Target> targets;  ///< Indicator name → target; none unless site.yaml sets them.
+  std::string dataset_name = "childcare-register";  ///< Name of the Data Package: lower case, digits, '-', '_' and '.'.
 };
 
 /// Reads `site.yaml` text; every problem (syntax, unknown or repeated key, bad value) goes to

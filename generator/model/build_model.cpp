@@ -70,6 +70,56 @@ std::vector<std::pair<std::string, std::string>> extra_fields(const ValidatedTab
   return out;
 }
 
+/// The schema with private fields, and keys that use them, left out.
+load::TableSchema public_schema(const load::TableSchema& schema) {
+  load::TableSchema out = schema;
+  std::set<std::string> hidden;
+  out.fields.clear();
+  for (const auto& field : schema.fields) {
+    if (field.is_private) {
+      hidden.insert(field.name);
+    } else {
+      out.fields.push_back(field);
+    }
+  }
+  auto uses_hidden = [&hidden](const std::vector<std::string>& names) {
+    return std::any_of(names.begin(), names.end(), [&hidden](const std::string& n) { return hidden.count(n) != 0; });
+  };
+  std::erase_if(out.unique_keys, uses_hidden);
+  std::erase_if(out.foreign_keys, [&uses_hidden](const load::ForeignKey& key) { return uses_hidden(key.fields); });
+  if (uses_hidden(out.primary_key)) out.primary_key.clear();
+  out.source_json.clear();
+  return out;
+}
+
+/// The public values of one row as canonical text, in the order of public_schema's fields.
+std::vector<std::string> public_values(const ValidatedTable& table, const ValidatedRow& row) {
+  std::vector<std::string> out;
+  out.reserve(table.schema->fields.size());
+  for (std::size_t f = 0; f < table.schema->fields.size(); ++f) {
+    if (!table.schema->fields[f].is_private) out.push_back(validate::to_text(row.values[f]));
+  }
+  return out;
+}
+
+/// Sorts `items` and their public rows together by `key`.
+template <typename T, typename Key>
+void sort_with_rows(std::vector<T>& items, std::vector<std::vector<std::string>>& rows, Key key) {
+  std::vector<std::size_t> order(items.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(items[a]) < key(items[b]); });
+  std::vector<T> sorted_items;
+  std::vector<std::vector<std::string>> sorted_rows;
+  sorted_items.reserve(items.size());
+  sorted_rows.reserve(rows.size());
+  for (const std::size_t i : order) {
+    sorted_items.push_back(std::move(items[i]));
+    sorted_rows.push_back(std::move(rows[i]));
+  }
+  items = std::move(sorted_items);
+  rows = std::move(sorted_rows);
+}
+
 const std::set<std::string> kInstitutionFields = {
     "id", "name", "uscc", "district_code", "street", "address", "longitude", "latitude", "crs", "type", "ownership",
     "inclusive", "status", "filing_status", "filing_date", "capacity", "places_6_12m", "places_12_24m", "places_24_36m",
@@ -82,17 +132,22 @@ SiteModel build_site_model(const load::SiteConfig& config, const validate::Table
   SiteModel site;
   site.config = config;
   if (const auto it = tables.find("areas"); it != tables.end() && it->second.schema != nullptr) {
+    PublicTable& published = site.public_tables["areas"];
+    published.schema = public_schema(*it->second.schema);
     for (const auto& row : it->second.rows) {
       if (!row.valid) continue;
       const RowReader read(it->second, row);
       site.areas.push_back({read.text("code"), read.text("name"), read.text("parent_code"), read.integer("population"),
                             read.integer("children_under3"), read.coordinates(config.default_crs)});
+      published.rows.push_back(public_values(it->second, row));
     }
+    sort_with_rows(site.areas, published.rows, [](const Area& a) -> const std::string& { return a.code; });
   }
-  std::sort(site.areas.begin(), site.areas.end(), [](const Area& a, const Area& b) { return a.code < b.code; });
 
   if (const auto it = tables.find("institutions"); it != tables.end() && it->second.schema != nullptr) {
     const auto& table = it->second;
+    PublicTable& published = site.public_tables["institutions"];
+    published.schema = public_schema(*table.schema);
     site.institutions.reserve(table.rows.size());
     for (const auto& row : table.rows) {
       if (!row.valid) continue;
@@ -126,12 +181,15 @@ SiteModel build_site_model(const load::SiteConfig& config, const validate::Table
       inst.note = read.text("note");
       inst.extra = extra_fields(table, row, kInstitutionFields);
       site.institutions.push_back(std::move(inst));
+      published.rows.push_back(public_values(table, row));
     }
+    sort_with_rows(site.institutions, published.rows, [](const Institution& a) -> const std::string& { return a.id; });
   }
-  std::sort(site.institutions.begin(), site.institutions.end(),
-            [](const Institution& a, const Institution& b) { return a.id < b.id; });
 
   if (const auto it = tables.find("fees"); it != tables.end() && it->second.schema != nullptr) {
+    PublicTable& published = site.public_tables["fees"];
+    published.schema = public_schema(*it->second.schema);
+    std::vector<std::size_t> owners;  // Index of each published fee row's institution.
     for (const auto& row : it->second.rows) {
       if (!row.valid) continue;
       const RowReader read(it->second, row);
@@ -152,7 +210,10 @@ SiteModel build_site_model(const load::SiteConfig& config, const validate::Table
       fee.effective_from = read.text("effective_from");
       fee.note = read.text("note");
       inst->fees.push_back(std::move(fee));
+      owners.push_back(static_cast<std::size_t>(inst - site.institutions.begin()));
+      published.rows.push_back(public_values(it->second, row));
     }
+    sort_with_rows(owners, published.rows, [](std::size_t owner) { return owner; });
   }
   site.articles = std::move(articles);
   std::sort(site.articles.begin(), site.articles.end(), [](const Article& a, const Article& b) { return a.slug < b.slug; });

@@ -1,12 +1,14 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "load/site_config.h"
+#include "load/table_schema.h"
 
 namespace tuoyu::model {
 
@@ -66,12 +68,22 @@ struct Article {
   std::string source_path;
 };
 
+/// A register table as it may be published: the schema without its private fields, and every row's
+/// public values as canonical text ("" when missing), in the model's order.
+struct PublicTable {
+  load::TableSchema schema;
+  std::vector<std::vector<std::string>> rows;
+};
+
 /// Everything one build publishes, owned in one place; pages and data files are views of it.
 struct SiteModel {
   load::SiteConfig config;
   std::vector<Area> areas;                 ///< Sorted by code.
   std::vector<Institution> institutions;   ///< Sorted by id.
   std::vector<Article> articles;           ///< Sorted by slug.
+  /// "areas", "institutions", "fees": row i of areas and institutions is areas[i] and institutions[i];
+  /// fee rows follow the institutions' order, each institution's in register order.
+  std::map<std::string, PublicTable> public_tables;
 
   /// The area with `code`, or nullptr.
   [[nodiscard]] const Area* find_area(const std::string& code) const;

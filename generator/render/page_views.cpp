@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 
+#include "core/number_format.h"
+#include "opendata/statistics_table.h"
 #include "render/place.h"
 #include "validate/expectation.h"
 
@@ -106,12 +108,6 @@ std::string age_in_words(std::int64_t months, bool chinese) {
   return chinese ? text + "个月" : text + (months == 1 ? " month" : " months");
 }
 
-std::string percent(double share) {
-  // to_chars never depends on the C locale, unlike printf.
-  char buffer[32];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, std::round(share * 1000.0) / 10.0, std::chars_format::fixed, 1);
-  return std::string(buffer, result.ptr) + "%";
-}
 
 std::string root_prefix(const std::string& output_path) {
   std::string prefix;
@@ -150,15 +146,6 @@ json site_view(const model::SiteModel& site, const json& strings) {
 }
 
 json home_view(const model::SiteModel& site, const Listings& listings) {
-  std::int64_t places = 0;
-  std::int64_t inclusive_places = 0;
-  std::int64_t operating = 0;
-  for (const auto& inst : site.institutions) {
-    if (inst.status != "运营中") continue;
-    ++operating;
-    places += inst.capacity;
-    if (inst.inclusive) inclusive_places += inst.capacity;
-  }
   json districts = json::array();
   for (const auto& district : listings.districts) {
     districts.push_back({{"name", district.district ? district.district->name : district.code},
@@ -173,10 +160,7 @@ json home_view(const model::SiteModel& site, const Listings& listings) {
   for (const auto& article : site.articles) ++topic_counts[article.topic];
   json topics = json::array();
   for (const auto& [topic, count] : topic_counts) topics.push_back({{"name", topic}, {"count", count}, {"anchor", "topic-" + std::to_string(topics.size() + 1)}});
-  return {{"operating", operating},
-          {"places", places},
-          {"inclusive_share", places > 0 ? percent(static_cast<double>(inclusive_places) / static_cast<double>(places)) : "—"},
-          {"districts", std::move(districts)},
+  return {{"districts", std::move(districts)},
           {"types", std::move(types)},
           {"inclusive_url", listings.inclusive.page_path(1)},
           {"inclusive_count", listings.inclusive.members.size()},
@@ -312,6 +296,7 @@ json institution_view(const model::SiteModel& site, const model::Institution& in
   view["extra"] = std::move(extra);
   const std::string page_url = site.config.base_url.empty() ? "" : site.config.base_url + "institutions/" + inst.id + ".html";
   view["json_ld"] = structured_data(inst, place, site, page_url);
+  view["record_url"] = opendata::record_path(inst);
   const auto related = related_articles(site, "", inst.age_min_months.value_or(0), inst.age_max_months.value_or(36), "", "入托准备");
   view["guidance"] = article_links(related);
   view["has_guidance"] = !related.empty();
@@ -359,22 +344,73 @@ json about_view(const model::SiteModel& site) {
   return {{"about", site.config.about}, {"institutions", site.institutions.size()}, {"operating", operating}, {"articles", site.articles.size()}};
 }
 
-json data_view(const std::map<std::string, load::TableSchema>& schemas, const json& strings) {
+namespace {
+
+std::string type_text(load::FieldType type, const json& strings) {
+  switch (type) {
+    case load::FieldType::integer: return strings.value("type_integer", "integer");
+    case load::FieldType::number: return strings.value("type_number", "number");
+    case load::FieldType::boolean: return strings.value("type_boolean", "boolean");
+    case load::FieldType::date: return strings.value("type_date", "date");
+    case load::FieldType::string: return strings.value("type_string", "string");
+  }
+  return {};
+}
+
+json dictionary(const load::TableSchema& schema, const json& strings) {
   const core::Language language = is_chinese(strings) ? core::Language::zh : core::Language::en;
+  json fields = json::array();
+  for (const auto& field : schema.fields) {
+    if (field.is_private) continue;
+    std::string rule = validate::describe_expected(field).in(language);
+    if (field.required) rule = strings.value("required", "") + "; " + rule;
+    std::string allowed;
+    for (const auto& value : field.allowed) allowed += (allowed.empty() ? "" : "、") + value;
+    fields.push_back({{"name", field.name}, {"title", field.title}, {"type", type_text(field.type, strings)}, {"allowed", allowed},
+                      {"description", field.description}, {"rule", rule}});
+  }
+  return fields;
+}
+
+/// A file size in KB or MB with one decimal, in the page's locale.
+std::string size_text(std::size_t bytes, const json& strings) {
+  const bool mega = bytes >= 1024 * 1024;
+  const std::size_t unit = mega ? 1024 * 1024 : 1024;
+  const std::size_t tenths = std::max<std::size_t>(1, (bytes * 10 + unit / 2) / unit);
+  const std::string decimal = std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+  return core::format_decimal(decimal, 1, strings.value("lang", "zh-CN")) + (mega ? " MB" : " KB");
+}
+
+std::string format_key(const std::string& format) {
+  static const std::map<std::string, std::string> keys = {
+      {"CSV", "format_csv"},          {"CSV-BOM", "format_csv_bom"},  {"JSON", "format_json"},   {"GeoJSON", "format_geojson"},
+      {"XLSX", "format_xlsx"},        {"Data Package", "format_package"}, {"DCAT", "format_dcat"}, {"SHA256SUMS", "format_checksums"},
+      {"text", "format_text"}};
+  const auto it = keys.find(format);
+  return it == keys.end() ? format : it->second;
+}
+
+}  // namespace
+
+json data_view(const std::map<std::string, load::TableSchema>& schemas, const std::vector<opendata::DataFile>& files, const json& strings) {
   json tables = json::array();
   for (const std::string name : {"institutions", "fees", "areas"}) {
     const auto it = schemas.find(name);
     if (it == schemas.end()) continue;
-    json fields = json::array();
-    for (const auto& field : it->second.fields) {
-      if (field.is_private) continue;
-      std::string rule = validate::describe_expected(field).in(language);
-      if (field.required) rule = strings.value("required", "") + "; " + rule;
-      fields.push_back({{"name", field.name}, {"title", field.title}, {"description", field.description}, {"rule", rule}});
-    }
-    tables.push_back({{"name", name + ".csv"}, {"fields", std::move(fields)}});
+    tables.push_back({{"name", name + ".csv"}, {"fields", dictionary(it->second, strings)}});
   }
-  return {{"tables", std::move(tables)}};
+  tables.push_back({{"name", "statistics.csv"}, {"fields", dictionary(opendata::statistics_schema(), strings)}});
+  json groups = json::array();
+  for (const std::string table : {"institutions", "fees", "areas", "statistics", "all"}) {
+    json rows = json::array();
+    for (const auto& file : files) {
+      if (file.table != table) continue;
+      rows.push_back({{"name", file.path.substr(5)}, {"url", file.path}, {"format", strings.value(format_key(file.format), file.format)},
+                      {"size", size_text(file.bytes.size(), strings)}});
+    }
+    if (!rows.empty()) groups.push_back({{"name", strings.value("table_" + table, table)}, {"id", "files-" + table}, {"files", std::move(rows)}});
+  }
+  return {{"tables", std::move(tables)}, {"downloads", std::move(groups)}};
 }
 
 }  // namespace tuoyu::render

@@ -5,6 +5,7 @@
 
 #include "load/table_schema.h"
 #include "model/site_model.h"
+#include "opendata/open_data.h"
 #include "render/listings.h"
 
 namespace tuoyu::render {
@@ -17,7 +18,7 @@ nlohmann::json site_view(const model::SiteModel& site, const nlohmann::json& str
 /// sub-path or from file://.
 std::string root_prefix(const std::string& output_path);
 
-/// The home page: headline figures, districts, quick links to lists, guidance topics and pages.
+/// The home page (headline figures are added from the statistics): districts, quick links to lists, guidance topics and pages.
 nlohmann::json home_view(const model::SiteModel& site, const Listings& listings);
 
 /// A district page: its streets, each with its count and links to every page of its list.
@@ -42,13 +43,12 @@ nlohmann::json article_view(const model::SiteModel& site, const model::Article& 
 /// The about page: whose site and data this is and how to report errors.
 nlohmann::json about_view(const model::SiteModel& site);
 
-/// The data and licence page: licence, source, date and the dictionary of every public field.
-nlohmann::json data_view(const std::map<std::string, load::TableSchema>& schemas, const nlohmann::json& strings);
+/// The data and licence page: licence, source, date, the open-data downloads with their sizes, and
+/// the dictionary of every public field (type, rule, allowed values, description) of each table.
+nlohmann::json data_view(const std::map<std::string, load::TableSchema>& schemas, const std::vector<opendata::DataFile>& files,
+                         const nlohmann::json& strings);
 
 /// An age in months in plain words: 6 → "6个月", 24 → "2岁" (or "6 months", "2 years").
 std::string age_in_words(std::int64_t months, bool chinese);
-
-/// A share as a percentage with one decimal: 0.583 → "58.3%".
-std::string percent(double share);
 
 }  // namespace tuoyu::render

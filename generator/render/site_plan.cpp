@@ -1,6 +1,7 @@
 #include "render/site_plan.h"
 
 #include "render/page_views.h"
+#include "render/statistics_views.h"
 
 namespace tuoyu::render {
 namespace {
@@ -28,7 +29,7 @@ class PageMaker {
                             {"url", to_site_root + other.prefix + path_in_language}});
     }
     const json context = {{"site", site}, {"t", locale.strings}, {"root", to_language_root}, {"assets", to_site_root + "assets/"},
-                          {"page", std::move(view)}};
+                          {"site_root", to_site_root}, {"page", std::move(view)}};
     json layout = {{"site", site},
                    {"t", locale.strings},
                    {"root", to_language_root},
@@ -58,12 +59,19 @@ std::string sitemap(const model::SiteModel& site, const std::vector<std::string>
 const std::vector<std::string>& template_names() {
   static const std::vector<std::string> names = {"layout.html", "home.html",  "institution.html", "listing.html", "district.html",
                                                  "guide_index.html", "article.html", "about.html", "accessibility.html",
-                                                 "data.html", "not_found.html", "search.html", "style.css", "site.js"};
+                                                 "data.html", "not_found.html", "search.html", "statistics.html",
+                                                 "methodology.html", "style.css", "site.js"};
   return names;
 }
 
-std::vector<PageJob> plan_site(const model::SiteModel& site, const std::vector<Locale>& locales, const Listings& listings,
-                               const std::map<std::string, load::TableSchema>& schemas) {
+std::vector<PageJob> plan_site(const SiteInputs& inputs) {
+  const model::SiteModel& site = inputs.site;
+  const std::vector<Locale>& locales = inputs.locales;
+  const Listings& listings = inputs.listings;
+  const auto& schemas = inputs.schemas;
+  const stats::Statistics& statistics = inputs.statistics;
+  const auto& charts = inputs.charts;
+  const auto& data_files = inputs.data_files;
   std::vector<PageJob> jobs;
   auto maker = std::make_shared<PageMaker>(site, locales);
   std::vector<std::string> sitemap_paths;
@@ -80,10 +88,20 @@ std::vector<PageJob> plan_site(const model::SiteModel& site, const std::vector<L
                         return maker->make(set, *l, path, title, template_name, std::move(view), in_sitemap);
                       }});
     };
-    page("index.html", [&site, &listings, l] { return std::make_pair(l->strings.value("home", "Home"), home_view(site, listings)); }, "home.html");
+    page("index.html", [&site, &listings, &statistics, l] {
+           json view = home_view(site, listings);
+           for (const char* name : {"operating_institutions", "places", "inclusive_share"}) {
+             if (const auto* figure = statistics.site().find(name)) view[name] = figure_text(*figure, l->strings);
+           }
+           return std::make_pair(l->strings.value("home", "Home"), view);
+         }, "home.html");
     for (const auto& district : listings.districts) {
       page("districts/" + district.code + ".html",
-           [&district, l] { return std::make_pair(district.district ? district.district->name : district.code, district_view(district, l->strings)); },
+           [&district, &statistics, l] {
+             json view = district_view(district, l->strings);
+             view["statistics"] = district_statistics_view(statistics, district.code, l->strings);
+             return std::make_pair(district.district ? district.district->name : district.code, view);
+           },
            "district.html");
       for (const auto& street : district.streets) {
         for (std::size_t n = 1; n <= street.pages(); ++n) {
@@ -110,7 +128,15 @@ std::vector<PageJob> plan_site(const model::SiteModel& site, const std::vector<L
     }
     page("about.html", [&site, l] { return std::make_pair(l->strings.value("about", "About"), about_view(site)); }, "about.html");
     page("accessibility.html", [&site, l] { return std::make_pair(l->strings.value("accessibility", "Accessibility"), json::object()); }, "accessibility.html");
-    page("data.html", [&schemas, l] { return std::make_pair(l->strings.value("data_and_licence", "Data"), data_view(schemas, l->strings)); }, "data.html");
+    page("data.html", [&schemas, &data_files, l] {
+           return std::make_pair(l->strings.value("data_and_licence", "Data"), data_view(schemas, data_files, l->strings));
+         }, "data.html");
+    page("statistics.html", [&statistics, &charts, l] {
+           return std::make_pair(l->strings.value("statistics", "Statistics"), statistics_view(statistics, charts, l->strings));
+         }, "statistics.html");
+    page("methodology.html", [&site, l] {
+           return std::make_pair(l->strings.value("methodology", "Methodology"), methodology_view(site.config, l->strings));
+         }, "methodology.html");
     page("404.html", [l] { return std::make_pair(l->strings.value("not_found_title", "Not found"), json::object()); }, "not_found.html", false);
     for (const auto& inst : site.institutions) {
       page("institutions/" + inst.id + ".html", [&site, &inst, &listings, l] { return std::make_pair(inst.name, institution_view(site, inst, l->strings)); },

@@ -198,3 +198,27 @@ TEST_CASE("load::parse_site_config refuses a file that is not a mapping of setti
   const auto d = single_error("- title\n- data_date\n");
   CHECK(d.message.en == "site.yaml must be a mapping of settings (key: value)");
 }
+
+TEST_CASE("load::parse_site_config reads policy targets with their sources and refuses bad ones") {
+  core::Diagnostics diagnostics;
+  const auto config = load::parse_site_config("title: 示例\ndata_date: 2025-06-30\ntargets:\n  places_per_1000:\n    value: 4.5\n    source: 规划\n"
+                                              "  inclusive_share:\n    value: 60\n",
+                                              "site.yaml", diagnostics);
+  REQUIRE(config.has_value());
+  CHECK(config->targets.at("places_per_1000").value == "4.5");
+  CHECK(config->targets.at("places_per_1000").source == "规划");
+  CHECK(config->targets.at("inclusive_share").value == "60");
+  CHECK(config->targets.count("community_coverage") == 0);
+
+  core::Diagnostics bad;
+  CHECK_FALSE(load::parse_site_config("title: 示例\ndata_date: 2025-06-30\ntargets:\n  places_per_thousand:\n    value: 4.5\n"
+                                      "  inclusive_share:\n    value: 六十\n  occupancy:\n    source: 无值\n",
+                                      "site.yaml", bad)
+                  .has_value());
+  CHECK(bad.error_count() == 3);
+  const auto* unknown = test::find_message(bad, "places_per_thousand");
+  REQUIRE(unknown != nullptr);
+  CHECK(unknown->hint.en.find("places_per_1000") != std::string::npos);  // did you mean
+  CHECK(test::find_message(bad, "六十") != nullptr);
+  CHECK(test::find_message(bad, "targets.occupancy") != nullptr);
+}

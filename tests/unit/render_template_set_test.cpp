@@ -22,7 +22,7 @@ json hostile_home_view() {
           {"root", "../"},
           {"t", json::object()},
           {"page",
-           {{"operating", 1},
+           {{"operating_institutions", "1"},
             {"places", 30},
             {"inclusive_share", "100.0%"},
             {"types", json::array({{{"name", "{{name}}"}, {"url", kAttribute}, {"count", 1}}})},
