@@ -53,7 +53,7 @@ std::string institutions_geojson(const model::SiteModel& site) {
                         {"geometry", {{"type", "Point"}, {"coordinates", {six_decimals(wgs.lon), six_decimals(wgs.lat)}}}},
                         {"properties", std::move(properties)}});
   }
-  return json_text(json{{"type", "FeatureCollection"}, {"features", std::move(features)}});
+  return json_text(json{{"type", "FeatureCollection"}, {"features", std::move(features)}}, false);
 }
 
 }  // namespace tuoyu::opendata

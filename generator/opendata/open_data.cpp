@@ -129,7 +129,7 @@ std::vector<DataFile> build_open_data(const model::SiteModel& site, const stats:
     for (const auto& field : table.schema.fields) header.push_back(field.name);
     files.push_back({"data/" + name + ".csv", csv_text(header, table.rows), name, "CSV"});
   }
-  for (const auto& name : order) files.push_back({"data/" + name + ".json", json_text(table_json(tables.at(name))), name, "JSON"});
+  for (const auto& name : order) files.push_back({"data/" + name + ".json", json_text(table_json(tables.at(name)), false), name, "JSON"});
   files.push_back({"data/institutions.geojson", institutions_geojson(site), "institutions", "GeoJSON"});
   for (std::size_t i = 0; i < order.size(); ++i) {
     files.push_back({"data/excel/" + order[i] + ".csv", std::string(kUtf8Bom) + files[i].bytes, order[i], "CSV-BOM"});
@@ -147,7 +147,8 @@ std::vector<DataFile> build_open_data(const model::SiteModel& site, const stats:
                                 {"district_name", area.name},
                                 {"data_date", site.config.data_date},
                                 {"licence", site.config.license_name},
-                                {"institutions", own != records.end() ? std::move(own->second) : json::array()}}),
+                                {"institutions", own != records.end() ? std::move(own->second) : json::array()}},
+                               false),
                      "record", "JSON"});
   }
   for (const auto& series : charts) files.push_back({"data/charts/" + series.id + ".csv", chart_csv(series), "chart", "CSV"});

@@ -58,6 +58,8 @@ json table_json(const model::PublicTable& table) {
   return rows;
 }
 
-std::string json_text(const json& value) { return value.dump(2, ' ', false, json::error_handler_t::strict) + "\n"; }
+std::string json_text(const json& value, bool indented) {
+  return value.dump(indented ? 2 : -1, ' ', false, json::error_handler_t::strict) + "\n";
+}
 
 }  // namespace tuoyu::opendata

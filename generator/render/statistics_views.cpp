@@ -67,7 +67,7 @@ json figure_row(const std::string& area_code, const stats::Figure& f, const json
 json cell(const stats::AreaFigures& area, const std::string& indicator, const json& strings) {
   const stats::Figure* f = area.find(indicator);
   if (f == nullptr) return {{"value", ""}, {"id", ""}};
-  return {{"value", figure_text(*f, strings)}, {"id", area.code + "/" + indicator + "/all"}};
+  return {{"value", figure_text(*f, strings, true)}, {"id", area.code + "/" + indicator + "/all"}};
 }
 
 /// The columns of the district and street tables.
@@ -112,7 +112,7 @@ json chart_view(const stats::ChartSeries& series, const json& strings) {
   for (const auto& p : series.points) {
     const std::string label = category_text(p.name, strings);
     const bool has_value = p.figure != nullptr && p.figure->value;
-    ChartBar bar{label, std::nullopt, has_value ? figure_text(*p.figure, strings) : text_of(strings, "no_data")};
+    ChartBar bar{label, std::nullopt, has_value ? figure_text(*p.figure, strings, true) : text_of(strings, "no_data")};
     if (has_value) {
       bar.value = p.figure->value->to_double();
       if (highest == nullptr || p.figure->value->units > highest->figure->value->units) highest = &p;
@@ -144,9 +144,11 @@ json chart_view(const stats::ChartSeries& series, const json& strings) {
 
 }  // namespace
 
-std::string figure_text(const stats::Figure& figure, const json& strings) {
+std::string figure_text(const stats::Figure& figure, const json& strings, bool compact) {
   if (!figure.value) return text_of(strings, "no_data");
-  return with_unit(*figure.value, stats::definition_of(figure.indicator).unit, strings);
+  const auto unit = stats::definition_of(figure.indicator).unit;
+  if (compact && unit != stats::Unit::percent) return core::format_decimal(figure.value->text(), figure.value->decimals, locale_of(strings));
+  return with_unit(*figure.value, unit, strings);
 }
 
 std::string gap_text(const stats::Figure& figure, const json& strings) {

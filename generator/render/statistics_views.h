@@ -10,8 +10,9 @@
 namespace tuoyu::render {
 
 /// A figure's value as a page shows it: locale digit grouping, fixed decimals and unit
-/// ("4.52 个/千人", "58.3%", "1,280"), or the "no data" text when it cannot be computed.
-std::string figure_text(const stats::Figure& figure, const nlohmann::json& strings);
+/// ("4.52 个/千人", "58.3%", "1,280"), or the "no data" text when it cannot be computed; `compact`
+/// keeps only "%" of the unit, for tables and charts whose heading names it.
+std::string figure_text(const stats::Figure& figure, const nlohmann::json& strings, bool compact = false);
 
 /// A gap to the target with its sign and unit ("−0.30 个/千人", "+1.7 个百分点"); empty without a target.
 std::string gap_text(const stats::Figure& figure, const nlohmann::json& strings);
