@@ -27,13 +27,6 @@ const std::string kFees =
     "sl-0001,计时托,,保育费,38,小时,,\n"
     "sl-0002,全日托,,伙食费,390,月,,\n";
 
-load::SiteConfig config() {
-  load::SiteConfig out;
-  out.title = "示例";
-  out.data_date = "2025-06-30";
-  out.default_crs = "GCJ02";
-  return out;
-}
 
 /// Every string of an institution as the model holds it, joined, to search for a value anywhere.
 std::string all_text(const model::Institution& inst) {
@@ -66,7 +59,7 @@ TEST_CASE("model::build_site_model copies every public field of an institution w
                                                                {"phone", "13800138000"},
                                                                {"area_m2", "598.70"},
                                                                {"updated", "2025-06-01"}})}));
-  const auto site = model::build_site_model(config(), reg.tables, {});
+  const auto site = model::build_site_model(test::minimal_config(), reg.tables, {});
   REQUIRE(site.institutions.size() == 1);
   const auto& inst = site.institutions[0];
   CHECK(inst.id == "sl-0001");
@@ -111,7 +104,7 @@ TEST_CASE("model::build_site_model never copies a private field, not even into e
   INFO(test::dump(diagnostics));
   REQUIRE(diagnostics.entries().empty());
 
-  const auto site = model::build_site_model(config(), tables, {});
+  const auto site = model::build_site_model(test::minimal_config(), tables, {});
   REQUIRE(site.institutions.size() == 1);
   const auto& inst = site.institutions[0];
   REQUIRE(inst.extra.size() == 1);
@@ -129,7 +122,7 @@ TEST_CASE("model::build_site_model sorts institutions by id and areas by code") 
   reg.add("areas", kAreas);
   reg.add("institutions", test::institutions_csv({minimal_institution("sl-0003"), minimal_institution("sl-0001"),
                                                   minimal_institution("sl-0010"), minimal_institution("sl-0002")}));
-  const auto site = model::build_site_model(config(), reg.tables, {});
+  const auto site = model::build_site_model(test::minimal_config(), reg.tables, {});
   REQUIRE(site.institutions.size() == 4);
   CHECK(site.institutions[0].id == "sl-0001");
   CHECK(site.institutions[1].id == "sl-0002");
@@ -154,7 +147,7 @@ TEST_CASE("model::build_site_model skips rows marked invalid") {
   validate::Tables tables;
   tables["institutions"] = checked.table;
   tables["institutions"].rows[2].valid = false;  // as a later check would mark it
-  const auto site = model::build_site_model(config(), tables, {});
+  const auto site = model::build_site_model(test::minimal_config(), tables, {});
   REQUIRE(site.institutions.size() == 1);
   CHECK(site.institutions[0].id == "sl-0001");
 }
@@ -164,7 +157,7 @@ TEST_CASE("model::build_site_model attaches fees to their institution in registe
   reg.add("institutions", test::institutions_csv({minimal_institution("sl-0002"), minimal_institution("sl-0001")}));
   reg.add("fees", kFees + "sl-0404,全日托,,保育费,100,月,,\n");
   reg.tables.at("fees").rows.at(2).valid = false;  // the 伙食费 row of sl-0002
-  const auto site = model::build_site_model(config(), reg.tables, {});
+  const auto site = model::build_site_model(test::minimal_config(), reg.tables, {});
   REQUIRE(site.institutions.size() == 2);
   const auto& first = site.institutions[0];
   const auto& second = site.institutions[1];
@@ -188,7 +181,7 @@ TEST_CASE("model::build_site_model sorts articles by slug and keeps the configur
   b.slug = "sleep";
   model::Article a;
   a.slug = "feeding";
-  const auto site = model::build_site_model(config(), {}, {b, a});
+  const auto site = model::build_site_model(test::minimal_config(), {}, {b, a});
   REQUIRE(site.articles.size() == 2);
   CHECK(site.articles[0].slug == "feeding");
   CHECK(site.articles[1].slug == "sleep");
@@ -212,7 +205,7 @@ TEST_CASE("model::build_site_model leaves out a field the model knows by name on
                                                                                {"latitude", "28.22567"},
                                                                                {"hours", "周一至周五"}})}),
           schema);
-  const auto site = model::build_site_model(config(), reg.tables, {});
+  const auto site = model::build_site_model(test::minimal_config(), reg.tables, {});
   REQUIRE(site.institutions.size() == 1);
   const auto& inst = site.institutions[0];
   CHECK(inst.phone.empty());

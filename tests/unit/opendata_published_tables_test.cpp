@@ -17,16 +17,9 @@ namespace {
 
 const std::string kAreas = "code,name,parent_code,population\n990101,青石区,,712000\n990101001,青石街道,990101,100000\n";
 
-load::SiteConfig config() {
-  load::SiteConfig out;
-  out.title = "示例";
-  out.data_date = "2025-06-30";
-  out.default_crs = "GCJ02";
-  return out;
-}
 
 /// A register of a centre and a home-based setting, both with exact positions and a private mobile.
-model::SiteModel two_institutions(const load::SiteConfig& site_config = config()) {
+model::SiteModel two_institutions(const load::SiteConfig& site_config = test::minimal_config()) {
   test::Register reg;
   reg.add("areas", kAreas);
   reg.add("institutions", test::institutions_csv({
@@ -72,7 +65,7 @@ TEST_CASE("opendata::published_table publishes a 家庭托育点 with its street
   CHECK(column(table, 1, "latitude") != "28.212345");
   CHECK(std::abs(std::stod(column(table, 1, "longitude")) - 112.987654) < 0.004);
 
-  auto exact = config();
+  auto exact = test::minimal_config();
   exact.home_settings_exact = true;
   const auto allowed = opendata::published_table(two_institutions(exact), "institutions");
   CHECK(column(allowed, 1, "address") == "青石路9号3单元201室");

@@ -16,26 +16,6 @@ using namespace tuoyu;
 
 namespace {
 
-/// A number format with a decimal comma and groups of three, for when no such locale is installed.
-struct CommaDecimals : std::numpunct<char> {
-  char do_decimal_point() const override { return ','; }
-  char do_thousands_sep() const override { return '.'; }
-  std::string do_grouping() const override { return "\3"; }
-};
-
-/// An installed locale with a decimal comma (de_DE, fr_FR, ...), or "C" with a comma facet.
-std::locale comma_locale() {
-  for (const char* name : {"de_DE.UTF-8", "de_DE.utf8", "de_DE", "fr_FR.UTF-8", "ru_RU.UTF-8"}) {
-    try {
-      const std::locale candidate(name);
-      if (std::use_facet<std::numpunct<char>>(candidate).decimal_point() == ',') return candidate;
-    } catch (const std::runtime_error&) {
-      // Not installed here; try the next one.
-    }
-  }
-  return std::locale(std::locale::classic(), new CommaDecimals);
-}
-
 /// Places per 1,000 population in four districts against the target of 4.5.
 render::BarChart places_chart() {
   render::BarChart chart;
@@ -220,7 +200,7 @@ TEST_CASE("render::render_bar_chart writes the same bytes whatever the global lo
   const std::string classic = render::render_bar_chart(chart);
   CHECK(classic == render::render_bar_chart(chart));
   {
-    const test::GlobalLocale comma(comma_locale());
+    const test::GlobalLocale comma(test::comma_locale());
     CHECK(render::render_bar_chart(chart) == classic);
   }
   CHECK(classic.find("data-value=\"1234.56\"") != std::string::npos);

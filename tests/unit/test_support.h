@@ -24,6 +24,7 @@
 
 #include "core/diagnostics.h"
 #include "load/csv_reader.h"
+#include "load/site_config.h"
 #include "load/table_schema.h"
 #include "validate/references.h"
 #include "validate/table.h"
@@ -293,5 +294,34 @@ class GlobalLocale {
  private:
   std::locale previous_;
 };
+
+/// A number format with a decimal comma and groups of three, as a German locale would set it.
+struct CommaDecimals : std::numpunct<char> {
+  char do_decimal_point() const override { return ','; }
+  char do_thousands_sep() const override { return '.'; }
+  std::string do_grouping() const override { return "\3"; }
+};
+
+/// An installed locale with a decimal comma (de_DE, fr_FR, ...), or "C" with a comma facet.
+inline std::locale comma_locale() {
+  for (const char* name : {"de_DE.UTF-8", "de_DE.utf8", "de_DE", "fr_FR.UTF-8", "ru_RU.UTF-8"}) {
+    try {
+      const std::locale candidate(name);
+      if (std::use_facet<std::numpunct<char>>(candidate).decimal_point() == ',') return candidate;
+    } catch (const std::runtime_error&) {
+      // Not installed here; try the next one.
+    }
+  }
+  return std::locale(std::locale::classic(), new CommaDecimals);
+}
+
+/// A minimal valid site.yaml's settings: title, data date and GCJ-02 as the default datum.
+inline load::SiteConfig minimal_config() {
+  load::SiteConfig out;
+  out.title = "示例";
+  out.data_date = "2025-06-30";
+  out.default_crs = "GCJ02";
+  return out;
+}
 
 }  // namespace tuoyu::test

@@ -12,13 +12,6 @@ using namespace tuoyu;
 
 namespace {
 
-/// A number format with a decimal comma and groups of three, as a German locale would set it.
-struct CommaDecimals : std::numpunct<char> {
-  char do_decimal_point() const override { return ','; }
-  char do_thousands_sep() const override { return '.'; }
-  std::string do_grouping() const override { return "\3"; }
-};
-
 load::FieldSchema number_field(double minimum, double maximum) {
   return load::FieldSchema{.name = "x", .type = load::FieldType::number, .minimum = minimum, .maximum = maximum};
 }
@@ -32,7 +25,7 @@ TEST_CASE("validate::describe_expected writes bounds in their shortest exact for
 }
 
 TEST_CASE("validate::describe_expected writes numbers the same whatever the global locale") {
-  const test::GlobalLocale comma(std::locale(std::locale::classic(), new CommaDecimals));
+  const test::GlobalLocale comma(std::locale(std::locale::classic(), new test::CommaDecimals));
   CHECK(validate::describe_expected(number_field(0.5, 1234567.25)).en == "a number from 0.5 to 1234567.25");
   CHECK(validate::describe_expected(number_field(73, 136)).en == "a number from 73 to 136");
 }
