@@ -23,9 +23,9 @@ std::string sha256_hex(std::string_view bytes) {
   return out;
 }
 
-std::string sha256sums(const std::vector<std::pair<std::string, std::string>>& path_and_bytes) {
+std::string sha256sums(const std::vector<std::pair<std::string, std::string>>& path_and_digest) {
   std::string out;
-  for (const auto& [path, bytes] : path_and_bytes) out += sha256_hex(bytes) + "  " + path + "\n";
+  for (const auto& [path, digest] : path_and_digest) out += digest + "  " + path + "\n";
   return out;
 }
 

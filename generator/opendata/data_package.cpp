@@ -2,7 +2,6 @@
 
 #include <cmath>
 
-#include "opendata/checksums.h"
 #include "opendata/table_json.h"
 
 namespace tuoyu::opendata {
@@ -96,8 +95,8 @@ std::string data_package_json(const load::SiteConfig& config, const std::vector<
     resource["format"] = "csv";
     resource["mediatype"] = "text/csv";
     resource["encoding"] = "utf-8";
-    resource["bytes"] = r.bytes->size();
-    resource["hash"] = "sha256:" + sha256_hex(*r.bytes);
+    resource["bytes"] = r.bytes;
+    resource["hash"] = "sha256:" + r.sha256;
     resource["schema"] = schema_object(*r.schema);
     list.push_back(std::move(resource));
   }

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -14,7 +15,8 @@ struct PackageResource {
   std::string title;
   std::string description;
   const load::TableSchema* schema = nullptr;  ///< The published schema (no private fields).
-  const std::string* bytes = nullptr;         ///< The file's exact bytes, for size and hash.
+  std::size_t bytes = 0;                      ///< The file's size.
+  std::string sha256;                         ///< The file's SHA-256 in hex.
 };
 
 /// A Table Schema v2 descriptor of a published schema: fields with titles, descriptions and

@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "opendata/checksums.h"
 #include "opendata/table_json.h"
 
 namespace tuoyu::opendata {
@@ -38,10 +37,10 @@ std::string dcat_catalog_jsonld(const load::SiteConfig& config, const std::vecto
                                {"dcat:downloadURL", iri(base + file.path)},
                                {"dcat:mediaType", iri("http://www.iana.org/assignments/media-types/" + file.media_type)},
                                {"dct:format", file.format},
-                               {"dcat:byteSize", {{"@value", std::to_string(file.bytes->size())}, {"@type", "xsd:nonNegativeInteger"}}},
+                               {"dcat:byteSize", {{"@value", std::to_string(file.bytes)}, {"@type", "xsd:nonNegativeInteger"}}},
                                {"spdx:checksum", {{"@type", "spdx:Checksum"},
                                                   {"spdx:algorithm", iri("spdx:checksumAlgorithm_sha256")},
-                                                  {"spdx:checksumValue", sha256_hex(*file.bytes)}}},
+                                                  {"spdx:checksumValue", file.sha256}}},
                                {"dct:license", iri(config.license_url)}});
     }
     json keywords = json::array();

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,8 @@ struct Distribution {
   std::string title;
   std::string media_type;  ///< IANA media type, e.g. "text/csv".
   std::string format;      ///< Short format name, e.g. "CSV".
-  const std::string* bytes = nullptr;
+  std::size_t bytes = 0;   ///< The file's size.
+  std::string sha256;      ///< The file's SHA-256 in hex.
 };
 
 /// One dataset of the catalogue and its files.

@@ -154,14 +154,18 @@ std::vector<DataFile> build_open_data(const model::SiteModel& site, const stats:
   for (const auto& series : charts) files.push_back({"data/charts/" + series.id + ".csv", chart_csv(series), "chart", "CSV"});
   files.push_back({"data/README.txt", readme_text(site), "all", "text"});
 
+  // Each file is hashed once; the package, the catalogue and SHA256SUMS all quote these digests.
+  std::map<std::string, std::string> sha256_of;
+  for (const auto& file : files) sha256_of[file.path] = sha256_hex(file.bytes);
   const bool zh = chinese(site);
   std::vector<PackageResource> resources;
   for (std::size_t i = 0; i < order.size(); ++i) {
     const TableText& text = table_texts()[i];
     resources.push_back({order[i], order[i] + ".csv", zh ? text.title_zh : text.title_en, zh ? text.description_zh : text.description_en,
-                         &tables.at(order[i]).schema, &files[i].bytes});
+                         &tables.at(order[i]).schema, files[i].bytes.size(), sha256_of.at(files[i].path)});
   }
   files.push_back({"data/datapackage.json", data_package_json(site.config, resources), "all", "Data Package"});
+  sha256_of[files.back().path] = sha256_hex(files.back().bytes);
 
   std::vector<Dataset> datasets;
   for (const auto& text : table_texts()) {
@@ -176,15 +180,15 @@ std::vector<DataFile> build_open_data(const model::SiteModel& site, const stats:
       const auto& [media_type, format] = media.at(file.format);
       const std::string name = file.path.substr(file.path.rfind('/') + 1);
       const std::string title = (zh ? text.title_zh : text.title_en) + " (" + name + (file.format == "CSV-BOM" ? ", Excel" : "") + ")";
-      dataset.distributions.push_back({file.path, title, media_type, format, &file.bytes});
+      dataset.distributions.push_back({file.path, title, media_type, format, file.bytes.size(), sha256_of.at(file.path)});
     }
     datasets.push_back(std::move(dataset));
   }
   files.push_back({"data/catalog.jsonld", dcat_catalog_jsonld(site.config, datasets), "all", "DCAT"});
+  sha256_of[files.back().path] = sha256_hex(files.back().bytes);
 
-  std::vector<std::pair<std::string, std::string>> sums;
-  for (const auto& file : files) sums.emplace_back(file.path.substr(5), file.bytes);
-  std::sort(sums.begin(), sums.end());
+  std::vector<std::pair<std::string, std::string>> sums;  // In path order: sha256_of is a sorted map.
+  for (const auto& [path, digest] : sha256_of) sums.emplace_back(path.substr(5), digest);
   files.push_back({"data/SHA256SUMS", sha256sums(sums), "all", "SHA256SUMS"});
   return files;
 }
