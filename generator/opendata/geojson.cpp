@@ -5,6 +5,7 @@
 #include "geo/coordinates.h"
 #include "opendata/published_tables.h"
 #include "opendata/table_json.h"
+#include "render/page_views.h"
 #include "render/place.h"
 
 namespace tuoyu::opendata {
@@ -47,7 +48,7 @@ std::string institutions_geojson(const model::SiteModel& site) {
                        {"address", place.address.empty() ? withheld_address(inst) : place.address},
                        {"capacity", inst.capacity},
                        {"position_approximate_m", place.coarsened ? json(static_cast<int>(render::kHomeSettingCellMetres)) : json(nullptr)},
-                       {"page", site.config.base_url + "institutions/" + inst.id + ".html"}};
+                       {"page", site.config.base_url + render::institution_url(inst.id)}};
     features.push_back({{"type", "Feature"},
                         {"id", inst.id},
                         {"geometry", {{"type", "Point"}, {"coordinates", {six_decimals(wgs.lon), six_decimals(wgs.lat)}}}},

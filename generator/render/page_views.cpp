@@ -18,9 +18,6 @@ using nlohmann::json;
 
 bool is_chinese(const json& strings) { return strings.value("lang", "zh-CN") == "zh-CN"; }
 
-/// Links in views are relative to the language root; templates prefix them with the page's {{root}}.
-std::string institution_url(const std::string& id) { return "institutions/" + id + ".html"; }
-
 std::string age_range(std::int64_t from, std::int64_t to, bool chinese) {
   return age_in_words(from, chinese) + "—" + age_in_words(to, chinese);
 }
@@ -98,6 +95,8 @@ std::string tel_href(const std::string& phone) {
 std::string provider_name(const std::string& provider, const json& strings) { return strings.value("map_" + provider, provider); }
 
 }  // namespace
+
+std::string institution_url(const std::string& id) { return "institutions/" + id + ".html"; }
 
 std::string age_in_words(std::int64_t months, bool chinese) {
   if (months >= 12 && months % 12 == 0) {
@@ -294,7 +293,7 @@ json institution_view(const model::SiteModel& site, const model::Institution& in
   json extra = json::array();
   for (const auto& [title, value] : inst.extra) extra.push_back({{"title", title}, {"value", value}});
   view["extra"] = std::move(extra);
-  const std::string page_url = site.config.base_url.empty() ? "" : site.config.base_url + "institutions/" + inst.id + ".html";
+  const std::string page_url = site.config.base_url.empty() ? "" : site.config.base_url + institution_url(inst.id);
   view["json_ld"] = structured_data(inst, place, site, page_url);
   view["record_url"] = opendata::record_path(inst);
   const auto related = related_articles(site, "", inst.age_min_months.value_or(0), inst.age_max_months.value_or(36), "", "入托准备");

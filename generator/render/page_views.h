@@ -10,6 +10,10 @@
 
 namespace tuoyu::render {
 
+/// An institution page's path relative to a language root: "institutions/<id>.html" (views and the
+/// page plan link with it; open data prefixes base_url).
+std::string institution_url(const std::string& id);
+
 /// Values every page shares: site title, language, sample notice, data date, source, contact, footer.
 nlohmann::json site_view(const model::SiteModel& site, const nlohmann::json& strings);
 

@@ -139,7 +139,7 @@ std::vector<PageJob> plan_site(const SiteInputs& inputs) {
          }, "methodology.html");
     page("404.html", [l] { return std::make_pair(l->strings.value("not_found_title", "Not found"), json::object()); }, "not_found.html", false);
     for (const auto& inst : site.institutions) {
-      page("institutions/" + inst.id + ".html", [&site, &inst, &listings, l] { return std::make_pair(inst.name, institution_view(site, inst, l->strings)); },
+      page(institution_url(inst.id), [&site, &inst, &listings, l] { return std::make_pair(inst.name, institution_view(site, inst, l->strings)); },
            "institution.html");
     }
   }

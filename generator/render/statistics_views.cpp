@@ -214,10 +214,7 @@ json district_statistics_view(const stats::Statistics& statistics, const std::st
   for (const auto& f : district->figures) {
     if (f.category.empty()) key.push_back(figure_row(district->code, f, strings));
   }
-  std::vector<const stats::AreaFigures*> streets;
-  for (const auto& area : statistics.areas) {
-    if (area.level == stats::AreaLevel::street && area.parent_code == district_code) streets.push_back(&area);
-  }
+  const auto streets = statistics.streets_of(district_code);
   return {{"key", std::move(key)}, {"streets", area_table(streets, false, strings, false)}, {"has_streets", !streets.empty()}};
 }
 

@@ -182,10 +182,16 @@ const Figure* AreaFigures::find(std::string_view indicator, std::string_view cat
 }
 
 const AreaFigures* Statistics::find(std::string_view code) const {
-  for (const auto& a : areas) {
-    if (a.code == code) return &a;
+  const auto it = index.find(code);
+  return it != index.end() ? &areas[it->second] : nullptr;
+}
+
+std::vector<const AreaFigures*> Statistics::streets_of(std::string_view code) const {
+  std::vector<const AreaFigures*> out;
+  if (const auto it = streets_by_district.find(code); it != streets_by_district.end()) {
+    for (const std::size_t i : it->second) out.push_back(&areas[i]);
   }
-  return nullptr;
+  return out;
 }
 
 std::optional<std::int64_t> monthly_full_day_fee_fen(const model::Institution& inst) {
@@ -222,19 +228,25 @@ Statistics compute_statistics(const model::SiteModel& site) {
   for (const auto* d : districts) population = d->population && population ? std::optional(*population + *d->population) : std::nullopt;
   if (districts.empty()) population.reset();
   std::vector<const Tally*> all_streets;
-  for (const auto* s : streets) all_streets.push_back(&by_street[{s->parent_code, s->name}]);
+  std::map<std::string, std::vector<const Tally*>> streets_of_district;
+  for (const auto* s : streets) {
+    const Tally* tally = &by_street[{s->parent_code, s->name}];
+    all_streets.push_back(tally);
+    streets_of_district[s->parent_code].push_back(tally);
+  }
+  out.index["all"] = 0;
   out.areas.push_back({AreaLevel::site, "all", site.config.region.empty() ? site.config.title : site.config.region, "", {}});
   fill(out.areas.back(), whole, population, &all_streets, site.config);
 
   for (const auto* d : districts) {
-    std::vector<const Tally*> own;
-    for (const auto* s : streets) {
-      if (s->parent_code == d->code) own.push_back(&by_street[{s->parent_code, s->name}]);
-    }
+    const std::vector<const Tally*>& own = streets_of_district[d->code];
+    out.index[d->code] = out.areas.size();
     out.areas.push_back({AreaLevel::district, d->code, d->name, "all", {}});
     fill(out.areas.back(), by_district[d->code], d->population, &own, site.config);
   }
   for (const auto* s : streets) {
+    out.index[s->code] = out.areas.size();
+    out.streets_by_district[s->parent_code].push_back(out.areas.size());
     out.areas.push_back({AreaLevel::street, s->code, s->name, s->parent_code, {}});
     fill(out.areas.back(), by_street[{s->parent_code, s->name}], s->population, nullptr, site.config);
   }

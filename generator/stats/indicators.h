@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,8 +58,14 @@ struct Statistics {
   std::vector<AreaFigures> areas;
 
   [[nodiscard]] const AreaFigures& site() const { return areas.front(); }
-  /// The figures of the area with `code`, or nullptr.
+  /// The figures of the area with `code` ("all" for the site), or nullptr.
   [[nodiscard]] const AreaFigures* find(std::string_view code) const;
+  /// The streets of district `code`, in code order.
+  [[nodiscard]] std::vector<const AreaFigures*> streets_of(std::string_view code) const;
+
+  /// Area code → position in `areas`, and district code → positions of its streets; filled by compute_statistics.
+  std::map<std::string, std::size_t, std::less<>> index;
+  std::map<std::string, std::vector<std::size_t>, std::less<>> streets_by_district;
 };
 
 /// Computes every indicator for the site, each district (areas with 6-digit codes) and each street

@@ -117,6 +117,13 @@ TEST_CASE("stats::compute_statistics sets targets and gaps, and says why a value
   CHECK(value(*street, "places_per_1000") == "missing:no_population");
   CHECK(value(*street, "inclusive_share") == "missing:no_places");
   CHECK(street->find("community_coverage") == nullptr);  // not computed for a street
+  const auto streets = statistics.streets_of("990101");
+  REQUIRE(streets.size() == 2);
+  CHECK(streets[0]->code == "990101001");
+  CHECK(streets[1] == street);
+  CHECK(statistics.streets_of("990102").empty());
+  CHECK(statistics.find("all") == &statistics.site());
+  CHECK(statistics.find("990199") == nullptr);
   CHECK(street->find("places_by_class", "乳儿班") == nullptr);
 }
 
