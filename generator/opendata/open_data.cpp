@@ -117,28 +117,36 @@ std::string record_path(const model::Institution& institution) { return "data/re
 
 std::vector<DataFile> build_open_data(const model::SiteModel& site, const stats::Statistics& statistics,
                                       const std::vector<stats::ChartSeries>& charts) {
-  std::map<std::string, model::PublicTable> tables;
-  for (const std::string name : {"institutions", "fees", "areas"}) tables[name] = published_table(site, name);
-  tables["statistics"] = statistics_table(statistics, site.config);
+  // Only institutions change on publication (home settings); the other tables are used as the model holds them.
+  const model::PublicTable institutions = published_table(site, "institutions");
+  const model::PublicTable statistics_rows = statistics_table(statistics, site.config);
+  const model::PublicTable none;
+  auto model_table = [&site, &none](const std::string& name) {
+    const auto it = site.public_tables.find(name);
+    return it != site.public_tables.end() ? &it->second : &none;
+  };
+  const std::map<std::string, const model::PublicTable*> table_of = {
+      {"institutions", &institutions}, {"fees", model_table("fees")}, {"areas", model_table("areas")}, {"statistics", &statistics_rows}};
+  auto tables = [&table_of](const std::string& name) -> const model::PublicTable& { return *table_of.at(name); };
 
   std::vector<DataFile> files;
   const std::vector<std::string> order = {"institutions", "fees", "areas", "statistics"};
   for (const auto& name : order) {
-    const auto& table = tables.at(name);
+    const auto& table = tables(name);
     std::vector<std::string> header;
     for (const auto& field : table.schema.fields) header.push_back(field.name);
     files.push_back({"data/" + name + ".csv", csv_text(header, table.rows), name, "CSV"});
   }
-  for (const auto& name : order) files.push_back({"data/" + name + ".json", json_text(table_json(tables.at(name)), false), name, "JSON"});
+  for (const auto& name : order) files.push_back({"data/" + name + ".json", json_text(table_json(tables(name)), false), name, "JSON"});
   files.push_back({"data/institutions.geojson", institutions_geojson(site), "institutions", "GeoJSON"});
   for (std::size_t i = 0; i < order.size(); ++i) {
     files.push_back({"data/excel/" + order[i] + ".csv", std::string(kUtf8Bom) + files[i].bytes, order[i], "CSV-BOM"});
   }
   std::vector<XlsxSheet> sheets;
-  for (const auto& text : table_texts()) sheets.push_back(sheet_of(tables.at(text.name), text.sheet));
+  for (const auto& text : table_texts()) sheets.push_back(sheet_of(tables(text.name), text.sheet));
   const std::string author = !site.config.footer.host.empty() ? site.config.footer.host : site.config.contact.organisation;
   files.push_back({"data/register.xlsx", write_xlsx(sheets, {site.config.title, author, site.config.data_date}), "all", "XLSX"});
-  auto records = district_records(site, tables.at("institutions"), tables.at("fees"));
+  auto records = district_records(site, tables("institutions"), tables("fees"));
   for (const auto& area : site.areas) {
     if (area.code.size() != 6) continue;
     auto own = records.find(area.code);
@@ -162,7 +170,7 @@ std::vector<DataFile> build_open_data(const model::SiteModel& site, const stats:
   for (std::size_t i = 0; i < order.size(); ++i) {
     const TableText& text = table_texts()[i];
     resources.push_back({order[i], order[i] + ".csv", zh ? text.title_zh : text.title_en, zh ? text.description_zh : text.description_en,
-                         &tables.at(order[i]).schema, files[i].bytes.size(), sha256_of.at(files[i].path)});
+                         &tables(order[i]).schema, files[i].bytes.size(), sha256_of.at(files[i].path)});
   }
   files.push_back({"data/datapackage.json", data_package_json(site.config, resources), "all", "Data Package"});
   sha256_of[files.back().path] = sha256_hex(files.back().bytes);
